@@ -1,0 +1,29 @@
+import { NextResponse } from 'next/server';
+import { getDataLayerStatus } from '@/lib/datasets';
+
+export const dynamic = 'force-dynamic';
+
+/** For load balancers and uptime checks: 200 while the site can serve pages, 503 when it cannot. */
+export async function GET() {
+  const status = await getDataLayerStatus();
+  return NextResponse.json(
+    {
+      status: status.canServe ? 'ok' : 'unavailable',
+      mode: status.mode,
+      dataDay: status.dataDay,
+      lastSuccessfulUpstreamCall: status.lastSuccessAt,
+      circuit: status.circuit,
+      hasCachedData: status.hasCachedData,
+      budget: {
+        leftToday: status.budget.dayTotal.left,
+        usedToday: status.budget.dayTotal.used,
+        limitPerDay: status.budget.dayTotal.limit,
+        usedThisMinute: status.budget.minute.used,
+        limitPerMinute: status.budget.minute.limit,
+        partitions: status.budget.partitions,
+        blockedUntil: status.budget.blockedUntil,
+      },
+    },
+    { status: status.canServe ? 200 : 503, headers: { 'Cache-Control': 'no-store' } },
+  );
+}

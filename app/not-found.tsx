@@ -1,0 +1,13 @@
+import Link from 'next/link';
+
+export default function NotFound() {
+  return (
+    <section className="section" aria-labelledby="nf-heading">
+      <h1 id="nf-heading">Page not found</h1>
+      <p>There is no page at this address.</p>
+      <p>
+        <Link href="/">Back to the rankings</Link>
+      </p>
+    </section>
+  );
+}

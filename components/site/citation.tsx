@@ -1,0 +1,32 @@
+import { citationLine, DEMO_LABEL, LICENSE_LINE, LICENSE_URL, TOKENIZER_CAVEAT, type CitationSource } from '@/lib/citation';
+import type { DataSource } from '@/lib/datasets/client';
+
+export interface CitationProps {
+  source: CitationSource;
+  dataSource: DataSource;
+  asOf: string;
+  /** Show the tokenizer caveat: wherever totals of different models or apps are compared. */
+  caveat?: boolean;
+}
+
+/** The attribution under every published figure: the required citation and licence, or the demo label. */
+export function Citation({ source, dataSource, asOf, caveat = true }: CitationProps) {
+  const line = citationLine(source, dataSource, asOf);
+  return (
+    <div className="citation">
+      {line ? (
+        <p>
+          {line}{' '}
+          <a href={LICENSE_URL} rel="license">
+            {LICENSE_LINE}
+          </a>
+        </p>
+      ) : (
+        <p>
+          <strong>{DEMO_LABEL}.</strong> Figures are generated for demonstration and carry no attribution.
+        </p>
+      )}
+      {caveat ? <p className="muted">{TOKENIZER_CAVEAT}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import Link from 'next/link';
+
+export function SiteHeader() {
+  return (
+    <header className="site-header">
+      <div className="container site-header__inner">
+        <Link href="/" className="brand">
+          Tokenboard
+        </Link>
+        <span className="muted site-header__tagline">AI model and app token rankings, per UTC day</span>
+      </div>
+    </header>
+  );
+}

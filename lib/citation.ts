@@ -1,0 +1,26 @@
+import type { DataSource } from './datasets/client';
+import { formatTimestamp } from './format';
+
+/** The attribution each endpoint's figures must carry when republished (CC BY 4.0). */
+export const CITATION_SOURCES = {
+  models: 'openrouter.ai/rankings',
+  apps: 'openrouter.ai/apps',
+} as const;
+
+export type CitationSource = keyof typeof CITATION_SOURCES;
+
+export const LICENSE_LINE = 'Licensed under CC BY 4.0.';
+export const LICENSE_URL = 'https://creativecommons.org/licenses/by/4.0/';
+export const DEMO_LABEL = 'Demo data — synthetic, not from OpenRouter';
+export const TOKENIZER_CAVEAT =
+  "Token counts come from each provider's own tokenizer, so a token of one model or app is not directly comparable to a token of another served by a different provider.";
+
+/** The exact citation line, or null for demo figures (which must never carry OpenRouter's name). */
+export function citationLine(source: CitationSource, dataSource: DataSource, asOf: string): string | null {
+  if (dataSource === 'demo') return null;
+  return `Source: OpenRouter (${CITATION_SOURCES[source]}), as of ${asOf}.`;
+}
+
+export function asOfLabel(asOf: string): string {
+  return formatTimestamp(asOf);
+}

@@ -1,0 +1,85 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Endpoint } from './transport';
+
+/**
+ * Validated upstream payloads, kept as received (tokens stay decimal strings) with when and for which
+ * data day they were fetched. Entries are never deleted on failure: the last good payload of a request
+ * is always there for the freshness report and for a later, deliberate stale-serving policy.
+ */
+export interface CacheEntry {
+  key: string;
+  endpoint: Endpoint;
+  query: Record<string, string>;
+  /** The data day during which it was fetched: fresh while that day is still current. */
+  dataDay: string;
+  fetchedAt: string;
+  body: unknown;
+}
+
+export interface ResponseCache {
+  get(key: string): Promise<CacheEntry | undefined>;
+  set(entry: CacheEntry): Promise<void>;
+  /** Any entry at all: the site has something to serve. */
+  hasAny(): Promise<boolean>;
+}
+
+const MEMORY_ENTRIES = 500;
+
+export class FileResponseCache implements ResponseCache {
+  private readonly dir: string;
+  private readonly memory = new Map<string, CacheEntry>();
+
+  constructor(dataDir: string) {
+    this.dir = path.join(dataDir, 'responses');
+  }
+
+  private fileFor(key: string): string {
+    return path.join(this.dir, `${createHash('sha256').update(key).digest('hex').slice(0, 40)}.json`);
+  }
+
+  async get(key: string): Promise<CacheEntry | undefined> {
+    const hit = this.memory.get(key);
+    if (hit) return hit;
+    try {
+      const entry = JSON.parse(await readFile(this.fileFor(key), 'utf8')) as CacheEntry;
+      if (entry.key !== key) return undefined;
+      this.remember(entry);
+      return entry;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      // A torn or corrupt file is a miss, not an outage: the next fetch rewrites it.
+      if (error instanceof SyntaxError) return undefined;
+      throw error;
+    }
+  }
+
+  async set(entry: CacheEntry): Promise<void> {
+    this.remember(entry);
+    await mkdir(this.dir, { recursive: true });
+    const file = this.fileFor(entry.key);
+    const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    await writeFile(temp, JSON.stringify(entry));
+    await rename(temp, file);
+  }
+
+  async hasAny(): Promise<boolean> {
+    if (this.memory.size > 0) return true;
+    try {
+      return (await readdir(this.dir)).some((name) => name.endsWith('.json'));
+    } catch {
+      return false;
+    }
+  }
+
+  private remember(entry: CacheEntry): void {
+    this.memory.delete(entry.key);
+    this.memory.set(entry.key, entry);
+    if (this.memory.size > MEMORY_ENTRIES) {
+      const oldest = this.memory.keys().next().value;
+      if (oldest !== undefined) this.memory.delete(oldest);
+    }
+  }
+}

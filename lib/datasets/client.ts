@@ -1,0 +1,249 @@
+import type { z } from 'zod';
+import type { Logger } from '../log';
+import { currentDataDay } from '../utc-day';
+import type { CacheEntry, ResponseCache } from './cache';
+import type { CircuitBreaker } from './circuit';
+import {
+  appRankingsResponseSchema,
+  appRankingsUpstreamQuery,
+  rankingsDailyResponseSchema,
+  rankingsDailyUpstreamQuery,
+  reshapeAppRankings,
+  reshapeRankingsDaily,
+  resolveAppRankingsQuery,
+  resolveRankingsDailyQuery,
+  type AppRanking,
+  type DatasetMeta,
+  type ModelDay,
+  type ResolvedWindow,
+} from './contract';
+import { DatasetsError, isDatasetsError, parseRetryAfter } from './errors';
+import { requestKey } from './keys';
+import type { Partition, QuotaGovernor } from './quota';
+import type { Endpoint, Transport, UpstreamResponse } from './transport';
+
+export type DataSource = 'openrouter' | 'demo';
+
+/** Figures plus everything a page needs to publish them honestly. */
+export interface Dataset<Row> {
+  rows: Row[];
+  meta: DatasetMeta;
+  source: DataSource;
+  dataDay: string;
+  fetchedAt: string;
+}
+
+export interface FetchOptions {
+  /** Whose budget pays for a miss. */
+  partition?: Partition;
+  /**
+   * `data-day` (default): refetch once the data day changes, since recent figures can be restated.
+   * `final`: a window whose figures can no longer change; any cached copy is good forever.
+   */
+  freshness?: 'data-day' | 'final';
+}
+
+export interface RetryPolicy {
+  maxAttempts: number;
+  /** Full-jitter exponential backoff for 5xx, timeouts and network errors. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** An upstream Retry-After longer than this ends the call instead of waiting inside it. */
+  maxRetryAfterMs: number;
+}
+
+export interface DatasetsClientOptions {
+  transport: Transport;
+  source: DataSource;
+  governor: QuotaGovernor;
+  cache: ResponseCache;
+  breaker: CircuitBreaker;
+  settleMinutes: number;
+  timeoutMs: number;
+  retry: RetryPolicy;
+  log: Logger;
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The one wrapper around the Datasets API: validate → cache → coalesce → (breaker, quota, timeout,
+ * retry policy) → validate the payload → reshape. Every public data function goes through `load`.
+ */
+export function createDatasetsClient(options: DatasetsClientOptions) {
+  const now = options.now ?? (() => new Date());
+  const sleep = options.sleep ?? defaultSleep;
+  const random = options.random ?? Math.random;
+  const inFlight = new Map<string, Promise<CacheEntry>>();
+
+  function dataDay(): string {
+    return currentDataDay(now(), options.settleMinutes);
+  }
+
+  async function attempt(endpoint: Endpoint, query: Record<string, string>, attemptNo: number): Promise<unknown> {
+    const started = Date.now();
+    let response: UpstreamResponse | undefined;
+    let outcome: DatasetsError | undefined;
+    try {
+      response = await options.transport({ endpoint, query, signal: AbortSignal.timeout(options.timeoutMs) });
+      return parseResponse(endpoint, query, response);
+    } catch (error) {
+      outcome = classifyThrown(error, options.timeoutMs);
+      throw outcome;
+    } finally {
+      options.log(
+        'upstream_attempt',
+        {
+          endpoint,
+          params: query,
+          status: response?.status ?? null,
+          latencyMs: Date.now() - started,
+          attempt: attemptNo,
+          outcome: outcome ? outcome.code : 'ok',
+          source: options.source,
+        },
+        outcome ? 'warn' : 'info',
+      );
+    }
+  }
+
+  function parseResponse(endpoint: Endpoint, query: Record<string, string>, response: UpstreamResponse): unknown {
+    const { status } = response;
+    if (status === 200) {
+      let json: unknown;
+      try {
+        json = JSON.parse(response.body);
+      } catch (cause) {
+        throw new DatasetsError('malformed', `${endpoint}: response is not JSON`, { status, cause });
+      }
+      const schema: z.ZodType = endpoint === 'app-rankings' ? appRankingsResponseSchema : rankingsDailyResponseSchema;
+      const parsed = schema.safeParse(json);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new DatasetsError('malformed', `${endpoint}: response does not match the contract at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`, { status });
+      }
+      const meta = (parsed.data as { meta: { start_date: string; end_date: string } }).meta;
+      if (meta.end_date !== query.end_date || meta.start_date !== query.start_date) {
+        throw new DatasetsError('malformed', `${endpoint}: response window ${meta.start_date}..${meta.end_date} is not the one requested`, { status });
+      }
+      return json;
+    }
+    const message = upstreamMessage(response.body) ?? `HTTP ${status}`;
+    if (status === 400) throw new DatasetsError('bad_request', `${endpoint}: upstream rejected the request: ${message}`, { status });
+    if (status === 401 || status === 403) throw new DatasetsError('unauthorized', `${endpoint}: upstream refused the API key (${status})`, { status });
+    if (status === 429) {
+      const retryAfterSeconds = parseRetryAfter(response.retryAfter, now()) ?? 60;
+      throw new DatasetsError('rate_limited', `${endpoint}: upstream rate limit: ${message}`, { status, retryAfterSeconds });
+    }
+    throw new DatasetsError('upstream_error', `${endpoint}: upstream answered ${status}: ${message}`, { status });
+  }
+
+  async function fetchWithPolicy(endpoint: Endpoint, query: Record<string, string>, partition: Partition): Promise<unknown> {
+    const { retry } = options;
+    for (let attemptNo = 1; ; attemptNo += 1) {
+      const waitMs = options.breaker.tryPass();
+      if (waitMs > 0) {
+        throw new DatasetsError('circuit_open', 'upstream calls are paused after repeated failures', {
+          retryAfterSeconds: Math.ceil(waitMs / 1000),
+        });
+      }
+      try {
+        await options.governor.acquire(partition);
+      } catch (error) {
+        options.breaker.release();
+        throw error;
+      }
+      try {
+        const body = await attempt(endpoint, query, attemptNo);
+        options.breaker.success();
+        await options.governor.recordSuccess();
+        return body;
+      } catch (error) {
+        const failure = error as DatasetsError;
+        if (failure.isUpstreamFault) options.breaker.failure(failure.code === 'unauthorized' ? 'unauthorized' : 'transient');
+        else options.breaker.release();
+        const retryAfterMs = (failure.retryAfterSeconds ?? 0) * 1000;
+        if (failure.code === 'rate_limited') await options.governor.blockUntil(now().getTime() + retryAfterMs);
+        if (attemptNo >= retry.maxAttempts) throw failure;
+        if (failure.code === 'rate_limited' && retryAfterMs <= retry.maxRetryAfterMs) {
+          await sleep(retryAfterMs);
+        } else if (failure.retryable && options.breaker.state() === 'closed') {
+          await sleep(random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attemptNo - 1)));
+        } else {
+          throw failure;
+        }
+      }
+    }
+  }
+
+  function isFresh(entry: CacheEntry, freshness: FetchOptions['freshness']): boolean {
+    return freshness === 'final' || entry.dataDay === dataDay();
+  }
+
+  async function load(endpoint: Endpoint, query: Record<string, string>, fetchOptions: FetchOptions): Promise<CacheEntry> {
+    const key = requestKey(endpoint, query);
+    const cached = await options.cache.get(key);
+    if (cached && isFresh(cached, fetchOptions.freshness)) return cached;
+    const pending = inFlight.get(key);
+    if (pending) return pending;
+    const request = (async () => {
+      const fetchedDay = dataDay();
+      const body = await fetchWithPolicy(endpoint, query, fetchOptions.partition ?? 'core');
+      const entry: CacheEntry = { key, endpoint, query, dataDay: fetchedDay, fetchedAt: now().toISOString(), body };
+      await options.cache.set(entry);
+      return entry;
+    })();
+    inFlight.set(key, request);
+    try {
+      return await request;
+    } finally {
+      inFlight.delete(key);
+    }
+  }
+
+  function toDataset<Row>(entry: CacheEntry, reshaped: { rows: Row[]; meta: DatasetMeta }): Dataset<Row> {
+    return { ...reshaped, source: options.source, dataDay: entry.dataDay, fetchedAt: entry.fetchedAt };
+  }
+
+  return {
+    source: options.source,
+    dataDay,
+
+    /** Top apps by tokens for a window (defaults: popular, the 30 days to the current data day, 50 rows). */
+    async appRankings(input: unknown, fetchOptions: FetchOptions = {}): Promise<Dataset<AppRanking>> {
+      const query = resolveAppRankingsQuery(input, dataDay(), now());
+      const entry = await load('app-rankings', appRankingsUpstreamQuery(query), fetchOptions);
+      return toDataset(entry, reshapeAppRankings(appRankingsResponseSchema.parse(entry.body)));
+    },
+
+    /** Top 50 models per day plus the `other` row, for a window of at most 366 days. */
+    async rankingsDaily(input: unknown, fetchOptions: FetchOptions = {}): Promise<Dataset<ModelDay>> {
+      const query: ResolvedWindow = resolveRankingsDailyQuery(input, dataDay(), now());
+      const entry = await load('rankings-daily', rankingsDailyUpstreamQuery(query), fetchOptions);
+      return toDataset(entry, reshapeRankingsDaily(rankingsDailyResponseSchema.parse(entry.body)));
+    },
+  };
+}
+
+export type DatasetsClient = ReturnType<typeof createDatasetsClient>;
+
+function upstreamMessage(body: string): string | undefined {
+  try {
+    const message = (JSON.parse(body) as { error?: { message?: unknown } }).error?.message;
+    return typeof message === 'string' ? message.slice(0, 300) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function classifyThrown(error: unknown, timeoutMs: number): DatasetsError {
+  if (isDatasetsError(error)) return error;
+  const name = (error as { name?: string } | null)?.name;
+  if (name === 'TimeoutError' || name === 'AbortError') {
+    return new DatasetsError('timeout', `upstream did not answer within ${timeoutMs} ms`, { cause: error });
+  }
+  return new DatasetsError('network', `upstream connection failed: ${(error as Error)?.message ?? String(error)}`, { cause: error });
+}

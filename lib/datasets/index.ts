@@ -1,0 +1,89 @@
+import 'server-only';
+import path from 'node:path';
+import { getConfig } from '../env';
+import { logEvent } from '../log';
+import { FileResponseCache } from './cache';
+import { CircuitBreaker } from './circuit';
+import { createDatasetsClient, type DatasetsClient } from './client';
+import { createDemoTransport } from './demo-transport';
+import { FileQuotaStore } from './file-store';
+import { createHttpTransport } from './http-transport';
+import { defaultPolicy, QuotaGovernor, type QuotaSnapshot } from './quota';
+
+export type { Dataset, DataSource, FetchOptions } from './client';
+export type { AppRanking, DatasetMeta, ModelDay } from './contract';
+export { DatasetsError, InvalidParamsError, isDatasetsError } from './errors';
+
+interface DataLayer {
+  client: DatasetsClient;
+  governor: QuotaGovernor;
+  breaker: CircuitBreaker;
+  cache: FileResponseCache;
+}
+
+// One data layer per process, even when Next bundles this module into several route chunks:
+// coalescing and the breaker only work if every caller shares them.
+const GLOBAL_KEY = Symbol.for('tokenboard.datasets');
+
+function dataLayer(): DataLayer {
+  const holder = globalThis as typeof globalThis & { [GLOBAL_KEY]?: DataLayer };
+  holder[GLOBAL_KEY] ??= buildDataLayer();
+  return holder[GLOBAL_KEY];
+}
+
+function buildDataLayer(): DataLayer {
+  const config = getConfig();
+  // Demo figures must never be mixed with real ones, nor demo attempts counted against the real budget.
+  const stateDir = config.mode === 'live' ? config.dataDir : path.join(config.dataDir, 'demo');
+  const governor = new QuotaGovernor(new FileQuotaStore(stateDir), defaultPolicy(config.quota.perMinute, config.quota.perDay));
+  const breaker = new CircuitBreaker();
+  const cache = new FileResponseCache(stateDir);
+  const transport =
+    config.mode === 'live' && config.apiKey
+      ? createHttpTransport({ baseUrl: config.baseUrl, apiKey: config.apiKey, siteUrl: config.siteUrl, siteName: config.siteName })
+      : createDemoTransport();
+  const client = createDatasetsClient({
+    transport,
+    source: config.mode === 'live' ? 'openrouter' : 'demo',
+    governor,
+    cache,
+    breaker,
+    settleMinutes: config.settleMinutes,
+    timeoutMs: config.upstreamTimeoutMs,
+    retry: { maxAttempts: config.maxAttempts, baseDelayMs: 250, maxDelayMs: 4000, maxRetryAfterMs: 5000 },
+    log: logEvent,
+  });
+  return { client, governor, breaker, cache };
+}
+
+export function getDatasets(): DatasetsClient {
+  return dataLayer().client;
+}
+
+export interface DataLayerStatus {
+  mode: 'live' | 'demo';
+  dataDay: string;
+  lastSuccessAt: string | null;
+  budget: QuotaSnapshot;
+  circuit: ReturnType<CircuitBreaker['state']>;
+  hasCachedData: boolean;
+  /** The site can answer: it holds data, or it may fetch some right now. */
+  canServe: boolean;
+}
+
+export async function getDataLayerStatus(): Promise<DataLayerStatus> {
+  const { client, governor, breaker, cache } = dataLayer();
+  const [budget, hasCachedData] = await Promise.all([governor.snapshot(), cache.hasAny()]);
+  const mode = getConfig().mode;
+  const circuit = breaker.state();
+  const mayFetch = budget.partitions.core.left > 0 && circuit !== 'open' && budget.blockedUntil === null;
+  return {
+    mode,
+    dataDay: client.dataDay(),
+    lastSuccessAt: budget.lastSuccessAt,
+    budget,
+    circuit,
+    hasCachedData,
+    canServe: mode === 'demo' || hasCachedData || mayFetch,
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * One formatter per concept, used everywhere. Token totals are bigint and stay exact: grouping is done
+ * by Intl on the bigint itself, and ratios are computed in integer basis points.
+ */
+const LOCALE = 'en-US';
+
+const exactInteger = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
+const compactInteger = new Intl.NumberFormat(LOCALE, { notation: 'compact', maximumFractionDigits: 1 });
+
+/** `12345678901234567890n` → `12,345,678,901,234,567,890` (exact). */
+export function formatTokens(tokens: bigint): string {
+  return exactInteger.format(tokens);
+}
+
+/** `1234567890123n` → `1.2T`, for headlines; the exact figure belongs next to it (e.g. in a title). */
+export function formatTokensCompact(tokens: bigint): string {
+  return compactInteger.format(tokens);
+}
+
+export function formatCount(count: number): string {
+  return exactInteger.format(count);
+}
+
+/** part / whole as a percentage with `digits` decimals, computed in bigint so no precision is lost. */
+export function formatShare(part: bigint, whole: bigint, digits = 1): string {
+  if (whole <= 0n) return '–';
+  const scale = 10n ** BigInt(digits + 2);
+  const scaled = (part * scale * 2n + whole) / (whole * 2n); // rounded half up
+  const text = scaled.toString().padStart(digits + 1, '0');
+  const integer = text.slice(0, text.length - digits);
+  return digits > 0 ? `${integer}.${text.slice(-digits)}%` : `${integer}%`;
+}
+
+const longDate = new Intl.DateTimeFormat(LOCALE, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+const dateTime = new Intl.DateTimeFormat(LOCALE, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'UTC',
+  timeZoneName: 'short',
+});
+
+/** `2026-11-24` → `Nov 24, 2026` (the date itself, never shifted by a time zone). */
+export function formatDay(day: string): string {
+  return longDate.format(new Date(`${day}T00:00:00Z`));
+}
+
+/** An ISO timestamp such as `as_of` → `Nov 25, 2026, 12:00 AM UTC`. */
+export function formatTimestamp(iso: string): string {
+  return dateTime.format(new Date(iso));
+}

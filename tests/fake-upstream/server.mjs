@@ -1,0 +1,712 @@
+// A fake of OpenRouter's Datasets API for integration tests: real HTTP, the documented parameter
+// rules and rate limits, deterministic data, and a control API to inject faults and read what
+// arrived. Node builtins only, so it runs as a plain process: `node tests/fake-upstream/server.mjs`.
+import http from 'node:http';
+import { performance } from 'node:perf_hooks';
+
+const DAY_MS = 86_400_000;
+const FIRST_DAY = parseDay('2025-01-01');
+const MAX_WINDOW_DAYS = 366;
+const DEFAULT_WINDOW_DAYS = 30;
+const DATA_PREFIX = '/api/v1/datasets/';
+const PEEK_PREFIX = '/__control/peek/datasets/';
+const ENDPOINTS = ['app-rankings', 'rankings-daily'];
+const ALLOWED_PARAMS = {
+  'app-rankings': ['start_date', 'end_date', 'sort', 'category', 'subcategory', 'limit', 'offset'],
+  'rankings-daily': ['start_date', 'end_date'],
+};
+const FAULT_TYPES = ['500', '503', 'timeout', 'reset', 'malformed', 'drift', '401', '429'];
+
+// Same mapping as lib/datasets/categories.ts.
+const APP_CATEGORIES = {
+  coding: ['cli-agent', 'ide-extension', 'cloud-agent', 'programming-app', 'native-app-builder'],
+  creative: ['creative-writing', 'video-gen', 'image-gen', 'audio-gen'],
+  productivity: ['writing-assistant', 'general-chat', 'personal-agent', 'legal'],
+  entertainment: ['roleplay', 'game'],
+};
+const SUBCATEGORIES = Object.values(APP_CATEGORIES).flat();
+const CATEGORY_OF = Object.fromEntries(
+  Object.entries(APP_CATEGORIES).flatMap(([category, subs]) => subs.map((sub) => [sub, category])),
+);
+
+class HttpError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+// ---------------------------------------------------------------- days (integers since 1970-01-01)
+
+function parseDay(value) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const [y, m, d] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return date.getTime() / DAY_MS;
+}
+
+function formatDay(day) {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+// ---------------------------------------------------------------- deterministic noise
+
+function fnv1a(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function mix(seed, n) {
+  let h = Math.imul(seed ^ Math.imul(n, 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+const clamp = (value, low, high) => Math.min(high, Math.max(low, value));
+// Sunday first; weekends are quieter.
+const WEEKLY = [900, 990, 1030, 1040, 1035, 1010, 920];
+const weekly = (day) => WEEKLY[(day + 4) % 7];
+
+// All factors stay integers so the data is identical on every machine.
+function dailyTokens(unit, weight, factors, denominator, lowDigits) {
+  const product = factors.reduce((a, b) => a * b, 1);
+  return (BigInt(weight) * unit * BigInt(product)) / denominator + BigInt(lowDigits);
+}
+
+// ---------------------------------------------------------------- models (rankings-daily)
+
+// weight: typical daily tokens in units of 1e12; launch/retire bound the days a model has traffic.
+const MODEL_TABLE = [
+  ['openai/gpt-4o-2024-05-13', { weight: 4200 }],
+  ['openai/gpt-4o-mini-2024-07-18', { weight: 24000 }],
+  ['openai/gpt-4.1-2025-04-14', { launch: '2025-04-14', weight: 9000 }],
+  ['openai/gpt-4.1-mini-2025-04-14', { launch: '2025-04-14', weight: 7000 }],
+  ['openai/gpt-4.1-nano-2025-04-14', { launch: '2025-04-14' }],
+  ['openai/o3-mini-2025-01-31', { launch: '2025-01-31' }],
+  ['openai/o4-mini-2025-04-16', { launch: '2025-04-16' }],
+  ['openai/gpt-5-2025-08-07', { launch: '2025-08-07', weight: 16000 }],
+  ['openai/gpt-5-mini-2025-08-07', { launch: '2025-08-07', weight: 8000 }],
+  ['openai/gpt-5-nano-2025-08-07', { launch: '2025-08-07' }],
+  ['openai/gpt-oss-120b', { launch: '2025-08-05', weight: 6000 }],
+  ['openai/gpt-oss-20b', { launch: '2025-08-05' }],
+  ['openai/gpt-oss-20b:free', { launch: '2025-08-05' }],
+  ['anthropic/claude-3.5-sonnet-20241022', { retire: '2025-10-22', weight: 12000 }],
+  ['anthropic/claude-3.5-haiku-20241022', {}],
+  ['anthropic/claude-3.7-sonnet-20250219', { launch: '2025-02-24', weight: 20000 }],
+  ['anthropic/claude-sonnet-4', { launch: '2025-05-22', weight: 30000 }],
+  ['anthropic/claude-opus-4', { launch: '2025-05-22', weight: 5000 }],
+  ['anthropic/claude-opus-4.1', { launch: '2025-08-05', weight: 5500 }],
+  ['anthropic/claude-sonnet-4.5', { launch: '2025-09-29', weight: 26000 }],
+  ['anthropic/claude-haiku-4.5', { launch: '2025-10-15', weight: 7000 }],
+  ['anthropic/claude-opus-4.5', { launch: '2025-11-24', weight: 9000 }],
+  ['google/gemini-flash-1.5', { retire: '2025-09-24' }],
+  ['google/gemini-2.0-flash-001', { launch: '2025-02-05', weight: 18000 }],
+  ['google/gemini-2.0-flash-exp:free', { retire: '2025-09-01', weight: 9000 }],
+  ['google/gemini-2.5-pro', { launch: '2025-06-17', weight: 14000 }],
+  ['google/gemini-2.5-flash', { launch: '2025-06-17', weight: 25000 }],
+  ['google/gemini-2.5-flash-lite', { launch: '2025-07-22', weight: 6000 }],
+  ['google/gemini-2.5-flash-image', { launch: '2025-08-26' }],
+  ['google/gemini-3-pro-preview', { launch: '2025-11-18', weight: 11000 }],
+  ['google/gemma-3-27b-it', { launch: '2025-03-12' }],
+  ['google/gemma-3-27b-it:free', { launch: '2025-03-12' }],
+  ['deepseek/deepseek-chat', { weight: 15000 }],
+  ['deepseek/deepseek-chat:free', {}],
+  ['deepseek/deepseek-r1', { launch: '2025-01-20', weight: 10000 }],
+  ['deepseek/deepseek-r1:free', { launch: '2025-01-20', weight: 8000 }],
+  ['deepseek/deepseek-chat-v3-0324', { launch: '2025-03-24', weight: 13000 }],
+  ['deepseek/deepseek-chat-v3-0324:free', { launch: '2025-03-24', weight: 12000 }],
+  ['deepseek/deepseek-r1-0528', { launch: '2025-05-28' }],
+  ['deepseek/deepseek-r1-0528:free', { launch: '2025-05-28' }],
+  ['deepseek/deepseek-chat-v3.1', { launch: '2025-08-21', weight: 7000 }],
+  ['deepseek/deepseek-chat-v3.1:free', { launch: '2025-08-21', weight: 9000 }],
+  ['deepseek/deepseek-v3.2-exp', { launch: '2025-09-29' }],
+  ['meta-llama/llama-3.1-8b-instruct', {}],
+  ['meta-llama/llama-3.3-70b-instruct', { weight: 5000 }],
+  ['meta-llama/llama-3.3-70b-instruct:free', {}],
+  ['meta-llama/llama-4-maverick', { launch: '2025-04-05' }],
+  ['meta-llama/llama-4-maverick:free', { launch: '2025-04-05' }],
+  ['meta-llama/llama-4-scout', { launch: '2025-04-05' }],
+  ['mistralai/mistral-nemo', {}],
+  ['mistralai/mistral-7b-instruct:free', {}],
+  ['mistralai/codestral-2501', { launch: '2025-01-14' }],
+  ['mistralai/mistral-small-3.1-24b-instruct', { launch: '2025-03-17' }],
+  ['mistralai/mistral-medium-3', { launch: '2025-05-07' }],
+  ['mistralai/devstral-small', { launch: '2025-05-21' }],
+  ['mistralai/mistral-small-3.2-24b-instruct', { launch: '2025-06-20' }],
+  ['qwen/qwen-2.5-72b-instruct', {}],
+  ['qwen/qwen-2.5-coder-32b-instruct', {}],
+  ['qwen/qwq-32b', { launch: '2025-03-05' }],
+  ['qwen/qwen3-235b-a22b', { launch: '2025-04-28' }],
+  ['qwen/qwen3-235b-a22b:free', { launch: '2025-04-28' }],
+  ['qwen/qwen3-30b-a3b', { launch: '2025-04-28' }],
+  ['qwen/qwen3-coder', { launch: '2025-07-23', weight: 9000 }],
+  ['qwen/qwen3-coder:free', { launch: '2025-07-23' }],
+  ['x-ai/grok-2-1212', { retire: '2025-08-01' }],
+  ['x-ai/grok-3-beta', { launch: '2025-04-09' }],
+  ['x-ai/grok-3-mini-beta', { launch: '2025-04-09' }],
+  ['x-ai/grok-4', { launch: '2025-07-09', weight: 6000 }],
+  ['x-ai/grok-code-fast-1', { launch: '2025-08-26', weight: 22000 }],
+  ['x-ai/grok-4-fast', { launch: '2025-09-19', weight: 12000 }],
+  ['moonshotai/kimi-k2', { launch: '2025-07-11', weight: 6000 }],
+  ['moonshotai/kimi-k2:free', { launch: '2025-07-11' }],
+  ['moonshotai/kimi-k2-0905', { launch: '2025-09-05' }],
+  ['z-ai/glm-4.5', { launch: '2025-07-25' }],
+  ['z-ai/glm-4.5-air:free', { launch: '2025-07-25' }],
+  ['z-ai/glm-4.6', { launch: '2025-09-30', weight: 7000 }],
+  ['minimax/minimax-m2', { launch: '2025-10-23', weight: 8000 }],
+  ['minimax/minimax-m2:free', { launch: '2025-10-23' }],
+  ['nousresearch/hermes-3-llama-3.1-405b', {}],
+  ['microsoft/wizardlm-2-8x22b', {}],
+  ['microsoft/phi-4', {}],
+  ['cohere/command-r-plus-08-2024', {}],
+  ['amazon/nova-lite-v1', {}],
+  ['amazon/nova-pro-v1', {}],
+];
+
+const MODELS = MODEL_TABLE.map(([slug, { launch, retire, weight }]) => {
+  const seed = fnv1a(slug);
+  return {
+    slug,
+    seed,
+    launch: launch ? parseDay(launch) : FIRST_DAY - 365,
+    retire: retire ? parseDay(retire) : Infinity,
+    weight: weight ?? 300 + (seed % 3500),
+    growthPerMonth: (mix(seed, 1) % 161) - 40,
+  };
+});
+
+function modelTokens(model, day) {
+  if (day < model.launch || day >= model.retire) return 0n;
+  const ramp = Math.min(day - model.launch + 1, 21);
+  const monthsLive = (day - Math.max(model.launch, FIRST_DAY)) / 30;
+  const trend = clamp(1000 + Math.trunc(model.growthPerMonth * monthsLive), 150, 4000);
+  const noise = 900 + (mix(model.seed, day) % 201);
+  const lowDigits = mix(model.seed ^ 0x5bd1e995, day) % 1_000_000;
+  return dailyTokens(10n ** 12n, model.weight, [ramp, trend, weekly(day), noise], 21n * 10n ** 9n, lowDigits);
+}
+
+const dailyRowsCache = new Map();
+
+function dailyRows(day) {
+  const cached = dailyRowsCache.get(day);
+  if (cached) return cached;
+  const entries = MODELS.map((model) => ({ slug: model.slug, tokens: modelTokens(model, day) }))
+    .filter((entry) => entry.tokens > 0n)
+    .sort((a, b) => compareBigDesc(a.tokens, b.tokens) || (a.slug < b.slug ? -1 : 1));
+  const longTail = 150_000_000_000_000n + BigInt(mix(0x7a11, day) % 1_000_000_000);
+  const other = entries.slice(50).reduce((sum, entry) => sum + entry.tokens, longTail);
+  const date = formatDay(day);
+  const rows = [
+    ...entries.slice(0, 50).map((entry) => ({ date, model_permaslug: entry.slug, total_tokens: entry.tokens.toString() })),
+    { date, model_permaslug: 'other', total_tokens: other.toString() },
+  ];
+  dailyRowsCache.set(day, rows);
+  return rows;
+}
+
+function compareBigDesc(a, b) {
+  return a === b ? 0 : a > b ? -1 : 1;
+}
+
+// ---------------------------------------------------------------- apps (app-rankings)
+
+const APP_STEMS = {
+  'cli-agent': ['Shellwright', 'Termpilot', 'Forge CLI', 'Cask Agent', 'Promptline', 'Bashful', 'Commitment', 'Rootkit Assistant', 'Tilde', 'Pipewrench'],
+  'ide-extension': ['CodeLantern', 'Autocomplete+', 'Refactorly', 'Sidecar Dev', 'Lintwise', 'Patchwork IDE', 'Inline Genie', 'Gutter', 'Tabby Tabs', 'Brackets & Braces'],
+  'cloud-agent': ['Nimbus Coder', 'PR Butler', 'Backlog Burner', 'Cirrus Agent', 'Mergebot', 'Overnight Dev', 'Ticket Tamer', 'Stratus', 'Deploy Dog', 'Runway CI'],
+  'programming-app': ['Snippet Lab', 'Regex Whisperer', 'SQL Sage', 'Notebook Buddy', 'DevDocs Chat', 'Stacktrace', 'Leet Tutor', 'API Sketch', "Ada's Workshop", 'Byte Tutor'],
+  'native-app-builder': ['Appsmithy', 'Launchpad Builder', 'No-Code Nest', 'Scaffold', 'Prototype Pal', 'Shipyard', 'BuildBuddy', 'Sprout Apps', 'Mockup Magic', 'Frameworkless'],
+  'creative-writing': ['The "Quiet" Novelist', 'Plot Garden', 'Inkwell', 'Verse Engine', 'Chapterhouse', 'Muse Box', 'Storyloom', 'Draft Dragon', 'Sonnet Shop', 'Worldsmith'],
+  'video-gen': ['Reelmaker', 'Clipcraft', 'Frame Forge', 'Motion Muse', 'Storyboard AI', 'Cutscene', 'Vidsprout', 'Lumen Video', 'Montage', 'Keyframe'],
+  'image-gen': ['Pixel Alchemist', 'Canvas Fox', 'Dreamprint', 'Palette', 'Sketchbook AI', 'Render Room', 'Mosaic', 'Lightbox', 'Inkblot', 'Photon Paint'],
+  'audio-gen': ['Podcastify', 'Voicebox', 'Jingle Jam', 'Narrator', 'Soundsmith', 'Echo Studio', 'Audiobook Maker', 'Beatbot', 'Chorus', 'Lullaby Lab'],
+  'writing-assistant': ['Café Writer ✍️', 'Grammar Goose', 'Redline', 'Tone Tuner', 'Proofpoint', 'Memo Maker', 'Essay Ease', 'Wordsworth AI', 'Clarity', 'Ghostwriter'],
+  'general-chat': ['Chat, Search & Summarize', 'Ask Anything', 'Chatterbox', 'OpenChat Hub', 'Polyglot', 'Daily Chat', 'Model Mixer', 'Brainstorm', 'Q&A Corner', 'Pocket Oracle'],
+  'personal-agent': ['Errand Runner', 'Inbox Zero Bot', 'Calendar Concierge', 'Life Admin', 'Butler', 'Taskmaster', 'Second Brain', 'Autopilot', 'Homebase', 'Remindly'],
+  legal: ['Clause Checker', 'Contract Cat', 'Brief Builder', 'Docket', 'Counsel Copilot', 'Paralegal Pal', 'Case Notes', 'Redact', 'Lex Assist', 'Terms Reader'],
+  roleplay: ['物語メーカー', 'Tavern Tales', 'Persona Parlor', 'Character Forge', 'Moonlit Chat', 'Fable Friends', 'Dungeon Narrator', 'Companion', 'Masquerade', 'Hearthside'],
+  game: ['Quest Master', 'NPC Engine', 'Trivia Titan', 'Riddle Run', 'Lore Keeper', 'Pixel Quest', 'Chess Coach', 'Dice & Dragons', 'Word Duel', 'Galaxy Sim'],
+};
+const VARIANT_SUFFIXES = [' Pro', ' Lite', ' for Teams', ' Studio', ' Go', ' Max', ' Labs'];
+const APP_COUNT = 250;
+
+const APPS = buildApps();
+
+function buildApps() {
+  const apps = Array.from({ length: APP_COUNT }, (_, i) => {
+    const subcategory = SUBCATEGORIES[i % SUBCATEGORIES.length];
+    const stems = APP_STEMS[subcategory];
+    const k = Math.floor(i / SUBCATEGORIES.length);
+    const name = k < stems.length ? stems[k] : stems[k - stems.length] + VARIANT_SUFFIXES[(k - stems.length) % VARIANT_SUFFIXES.length];
+    const seed = fnv1a(name);
+    const established = mix(seed, 2) % 10 < 6;
+    const burst = mix(seed, 5) % 8 === 0;
+    const burstStart = FIRST_DAY + (mix(seed, 6) % 480);
+    return {
+      app_id: 1000 + i * 37 + (mix(seed, 9) % 31),
+      app_name: name,
+      subcategory,
+      category: CATEGORY_OF[subcategory],
+      seed,
+      launch: established ? FIRST_DAY - 200 : FIRST_DAY + (mix(seed, 3) % 420),
+      growthPerMonth: (mix(seed, 4) % 301) - 60,
+      burst: burst ? [burstStart, burstStart + 14 + (mix(seed, 7) % 40)] : null,
+      tokensPerRequest: 600 + (mix(seed, 8) % 12000),
+      weight: 0,
+    };
+  });
+  // Popularity is a power law over a seeded shuffle, so big apps sit in every subcategory.
+  [...apps]
+    .sort((a, b) => a.seed - b.seed)
+    .forEach((app, idx) => {
+      app.weight = Math.floor((300_000 * 10_000) / (10_000 + 900 * idx + 6 * idx * idx));
+    });
+  return apps;
+}
+
+function appTokens(app, day) {
+  if (day < app.launch) return 0n;
+  const ramp = Math.min(day - app.launch + 1, 14);
+  const monthsLive = (day - Math.max(app.launch, FIRST_DAY)) / 30;
+  const trend = clamp(1000 + Math.trunc(app.growthPerMonth * monthsLive), 100, 6000);
+  const noise = 850 + (mix(app.seed, day) % 301);
+  const burst = app.burst && day >= app.burst[0] && day < app.burst[1] ? 3 : 1;
+  const lowDigits = mix(app.seed ^ 0x27d4eb2d, day) % 100_000;
+  return dailyTokens(10n ** 9n, app.weight, [ramp, trend, weekly(day), noise, burst], 14n * 10n ** 9n, lowDigits);
+}
+
+// prefix[i][k] = tokens of app i over FIRST_DAY .. FIRST_DAY + k - 1, so any window sum is one subtraction.
+const prefix = APPS.map(() => [0n]);
+
+function ensurePrefix(lastDay) {
+  const needed = lastDay - FIRST_DAY + 2;
+  APPS.forEach((app, i) => {
+    const sums = prefix[i];
+    while (sums.length < needed) sums.push(sums[sums.length - 1] + appTokens(app, FIRST_DAY + sums.length - 1));
+  });
+}
+
+function windowSum(appIndex, startDay, endDay) {
+  const from = Math.max(startDay, FIRST_DAY);
+  if (endDay < from) return 0n;
+  ensurePrefix(endDay);
+  const sums = prefix[appIndex];
+  return sums[endDay - FIRST_DAY + 1] - sums[from - FIRST_DAY];
+}
+
+function appRankingRows({ startDay, endDay, sort, category, subcategory, limit, offset }) {
+  const length = endDay - startDay + 1;
+  const scored = APPS.map((app, i) => {
+    const total = windowSum(i, startDay, endDay);
+    if (sort === 'popular') return { app, total, score: total };
+    const previous = [1, 2, 3].reduce(
+      (sum, k) => sum + windowSum(i, startDay - k * length, startDay - (k - 1) * length - 1),
+      0n,
+    );
+    // 3 × (window − mean of the previous three): same order and sign, no rounding.
+    return { app, total, score: 3n * total - previous };
+  });
+  return scored
+    .filter(({ score }) => score > 0n)
+    .filter(({ app }) => (subcategory ? app.subcategory === subcategory : !category || app.category === category))
+    .sort((a, b) => compareBigDesc(a.score, b.score) || a.app.app_id - b.app.app_id)
+    .map(({ app, total }, index) => ({
+      app_id: app.app_id,
+      app_name: app.app_name,
+      rank: index + 1,
+      total_requests: Math.max(1, Number(total / BigInt(app.tokensPerRequest))),
+      total_tokens: total.toString(),
+    }))
+    .slice(offset, offset + limit);
+}
+
+// ---------------------------------------------------------------- parameters
+
+function parseParams(endpoint, searchParams, lastDay) {
+  const allowed = ALLOWED_PARAMS[endpoint];
+  const seen = new Set();
+  for (const name of searchParams.keys()) {
+    if (!allowed.includes(name)) throw new HttpError(400, `Unknown query parameter: ${name}`);
+    if (seen.has(name)) throw new HttpError(400, `Query parameter ${name} must not be repeated`);
+    seen.add(name);
+  }
+  const query = Object.fromEntries(searchParams);
+
+  const endDay = query.end_date === undefined ? lastDay : dayParam('end_date', query.end_date);
+  const requestedStart = query.start_date === undefined ? endDay - DEFAULT_WINDOW_DAYS : dayParam('start_date', query.start_date);
+  if (endDay < FIRST_DAY) throw new HttpError(400, `end_date must not be before ${formatDay(FIRST_DAY)}`);
+  if (endDay > lastDay) {
+    throw new HttpError(400, `end_date must not be after the most recent completed UTC day (${formatDay(lastDay)})`);
+  }
+  const startDay = Math.max(requestedStart, FIRST_DAY);
+  if (startDay > endDay) throw new HttpError(400, 'start_date must not be after end_date');
+  if (endDay - startDay + 1 > MAX_WINDOW_DAYS) {
+    throw new HttpError(400, `start_date to end_date must span at most ${MAX_WINDOW_DAYS} days`);
+  }
+  const params = { startDay, endDay };
+  if (endpoint === 'rankings-daily') return params;
+
+  const sort = query.sort ?? 'popular';
+  if (sort !== 'popular' && sort !== 'trending') throw new HttpError(400, 'sort must be one of: popular, trending');
+  const { category, subcategory } = query;
+  if (category !== undefined && !Object.hasOwn(APP_CATEGORIES, category)) {
+    throw new HttpError(400, `category must be one of: ${Object.keys(APP_CATEGORIES).join(', ')}`);
+  }
+  if (subcategory !== undefined && !SUBCATEGORIES.includes(subcategory)) {
+    throw new HttpError(400, `subcategory must be one of: ${SUBCATEGORIES.join(', ')}`);
+  }
+  if (category !== undefined && subcategory !== undefined && CATEGORY_OF[subcategory] !== category) {
+    throw new HttpError(400, `subcategory ${subcategory} does not belong to category ${category}`);
+  }
+  return {
+    ...params,
+    sort,
+    category,
+    subcategory,
+    limit: integerParam('limit', query.limit, 50, 1, 100),
+    offset: integerParam('offset', query.offset, 0, 0, 100),
+  };
+}
+
+function dayParam(name, value) {
+  const day = parseDay(value);
+  if (day === null) throw new HttpError(400, `${name} must be a valid calendar date in YYYY-MM-DD format`);
+  return day;
+}
+
+function integerParam(name, value, fallback, min, max) {
+  if (value === undefined) return fallback;
+  const n = /^-?\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new HttpError(400, `${name} must be an integer between ${min} and ${max}`);
+  }
+  return n;
+}
+
+// ---------------------------------------------------------------- responses
+
+function currentLastDay() {
+  const today = config.today ?? Math.floor(Date.now() / DAY_MS);
+  return today - 1;
+}
+
+/** The body a valid request gets; throws HttpError(400) for invalid parameters. */
+function buildBody(endpoint, searchParams) {
+  const lastDay = currentLastDay();
+  const params = parseParams(endpoint, searchParams, lastDay);
+  const data =
+    endpoint === 'rankings-daily'
+      ? rangeOfDays(params.startDay, params.endDay).flatMap(dailyRows)
+      : appRankingRows(params);
+  return {
+    data,
+    meta: {
+      as_of: new Date((lastDay + 1) * DAY_MS).toISOString(),
+      start_date: formatDay(params.startDay),
+      end_date: formatDay(params.endDay),
+      version: 'v1',
+    },
+  };
+}
+
+function rangeOfDays(startDay, endDay) {
+  return Array.from({ length: endDay - startDay + 1 }, (_, i) => startDay + i);
+}
+
+function driftedBody(endpoint, searchParams) {
+  let body;
+  try {
+    body = buildBody(endpoint, searchParams);
+  } catch {
+    body = { data: [], meta: { version: 'v1' } };
+  }
+  const { as_of: _dropped, ...meta } = body.meta;
+  return { data: body.data.map((row) => ({ ...row, total_tokens: Number(row.total_tokens) })), meta };
+}
+
+const errorBody = (status, message) => ({ error: { code: status, message } });
+
+function sendJson(res, status, body, headers = {}) {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+// ---------------------------------------------------------------- state
+
+function configFromEnv() {
+  const keys = (process.env.FAKE_UPSTREAM_KEYS ?? 'sk-or-test-key').split(',').map((k) => k.trim()).filter(Boolean);
+  const today = process.env.FAKE_TODAY ? parseDay(process.env.FAKE_TODAY) : null;
+  if (process.env.FAKE_TODAY && today === null) throw new Error(`FAKE_TODAY must be YYYY-MM-DD, got ${process.env.FAKE_TODAY}`);
+  return {
+    keys: new Set(keys),
+    today,
+    perMinute: envInteger('FAKE_PER_MINUTE', 30),
+    perDay: envInteger('FAKE_PER_DAY', 500),
+    latencyMs: 0,
+  };
+}
+
+function envInteger(name, fallback) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new Error(`${name} must be a non-negative integer, got ${raw}`);
+  return Number(raw);
+}
+
+const freshStats = () => ({ requests: [], maxConcurrent: inFlight });
+const freshLimits = () => ({ minuteByKey: new Map(), day: -1, dayCount: 0 });
+
+let inFlight = 0;
+let config = configFromEnv();
+let stats = freshStats();
+let limits = freshLimits();
+let fault = null;
+
+function resetAll() {
+  config = configFromEnv();
+  stats = freshStats();
+  limits = freshLimits();
+  fault = null;
+}
+
+/** Seconds until a slot frees for this key, or 0 when the request may proceed. */
+function retryAfterSeconds(key, now) {
+  const recent = (limits.minuteByKey.get(key) ?? []).filter((t) => t > now - 60_000);
+  limits.minuteByKey.set(key, recent);
+  const today = Math.floor(now / DAY_MS);
+  if (limits.day !== today) Object.assign(limits, { day: today, dayCount: 0 });
+
+  let waitMs = 0;
+  if (recent.length >= config.perMinute) waitMs = (recent[recent.length - config.perMinute] ?? now) + 60_000 - now;
+  if (limits.dayCount >= config.perDay) waitMs = Math.max(waitMs, (today + 1) * DAY_MS - now);
+  return waitMs > 0 ? Math.max(1, Math.ceil(waitMs / 1000)) : 0;
+}
+
+function countAttempt(key, now) {
+  limits.minuteByKey.get(key).push(now);
+  limits.dayCount += 1;
+}
+
+function takeFault(endpoint) {
+  if (!fault || (fault.endpoint && fault.endpoint !== endpoint)) return null;
+  const taken = fault;
+  taken.remaining -= 1;
+  if (taken.remaining <= 0) fault = null;
+  return taken;
+}
+
+// ---------------------------------------------------------------- data requests
+
+/** Decides the answer synchronously, so counting happens on arrival even when latency is configured. */
+function decide(req, endpoint, url) {
+  const json = (status, body, headers) => ({ status, send: (res) => sendJson(res, status, body, headers) });
+  const error = (status, message, headers) => json(status, errorBody(status, message), headers);
+
+  if (!endpoint) return error(404, `Not found: ${url.pathname}`);
+  if (req.method !== 'GET') return error(405, `Method ${req.method} not allowed`, { allow: 'GET' });
+
+  const match = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
+  if (!match) return error(401, 'Missing Authorization header: expected "Bearer <key>"');
+  const key = match[1];
+  if (!config.keys.has(key)) return error(401, 'Invalid API key');
+
+  const now = Date.now();
+  const wait = retryAfterSeconds(key, now);
+  const injected = takeFault(endpoint);
+  if (injected) {
+    countAttempt(key, now);
+    return faultResponse(injected, endpoint, url, error, json);
+  }
+  if (wait > 0) return error(429, `Rate limit exceeded; retry after ${wait} s`, { 'retry-after': String(wait) });
+  countAttempt(key, now);
+
+  try {
+    return json(200, buildBody(endpoint, url.searchParams));
+  } catch (err) {
+    if (err instanceof HttpError) return error(err.status, err.message);
+    throw err;
+  }
+}
+
+function faultResponse(injected, endpoint, url, error, json) {
+  switch (injected.type) {
+    case '500':
+      return error(500, 'Internal server error (injected)');
+    case '503':
+      return error(503, 'Service unavailable (injected)');
+    case '401':
+      return error(401, 'Invalid API key (injected)');
+    case '429':
+      return error(429, 'Rate limit exceeded (injected)', { 'retry-after': String(injected.retryAfter) });
+    case 'drift':
+      return json(200, driftedBody(endpoint, url.searchParams));
+    case 'malformed':
+      return {
+        status: 200,
+        send: (res) => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end('{"data":[{"date":');
+        },
+      };
+    case 'timeout':
+      return { status: 0, send: () => {} };
+    case 'reset':
+      return { status: 0, send: (res) => res.socket?.destroy() };
+  }
+  throw new Error(`unhandled fault ${injected.type}`);
+}
+
+async function handleData(req, res, url) {
+  const name = url.pathname.startsWith(DATA_PREFIX) ? url.pathname.slice(DATA_PREFIX.length) : '';
+  const endpoint = ENDPOINTS.includes(name) ? name : null;
+  const record = { at: new Date().toISOString(), endpoint: endpoint ?? url.pathname, query: queryRecord(url), status: 0, ms: 0 };
+  stats.requests.push(record);
+  inFlight += 1;
+  stats.maxConcurrent = Math.max(stats.maxConcurrent, inFlight);
+  const started = performance.now();
+  res.on('close', () => {
+    inFlight -= 1;
+    record.ms = Math.round(performance.now() - started);
+  });
+
+  const answer = decide(req, endpoint, url);
+  record.status = answer.status;
+  if (config.latencyMs > 0) await sleep(config.latencyMs);
+  if (!res.destroyed) answer.send(res);
+}
+
+function queryRecord(url) {
+  const query = {};
+  for (const [name, value] of url.searchParams) {
+    query[name] = name in query ? [query[name], value].flat() : value;
+  }
+  return query;
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// ---------------------------------------------------------------- control API
+
+async function handleControl(req, res, url) {
+  const route = `${req.method} ${url.pathname}`;
+  if (req.method === 'GET' && url.pathname.startsWith(PEEK_PREFIX)) {
+    const endpoint = url.pathname.slice(PEEK_PREFIX.length);
+    if (!ENDPOINTS.includes(endpoint)) return sendJson(res, 404, errorBody(404, `Not found: ${url.pathname}`));
+    try {
+      return sendJson(res, 200, buildBody(endpoint, url.searchParams));
+    } catch (err) {
+      if (err instanceof HttpError) return sendJson(res, err.status, errorBody(err.status, err.message));
+      throw err;
+    }
+  }
+  switch (route) {
+    case 'GET /__control/stats':
+      return sendJson(res, 200, statsBody());
+    case 'POST /__control/reset':
+      resetAll();
+      return sendJson(res, 200, { ok: true });
+    case 'POST /__control/fault':
+      fault = parseFault(await readJson(req));
+      return sendJson(res, 200, { ok: true });
+    case 'DELETE /__control/fault':
+      fault = null;
+      return sendJson(res, 200, { ok: true });
+    case 'POST /__control/config':
+      Object.assign(config, parseConfig(await readJson(req)));
+      return sendJson(res, 200, { ok: true, perMinute: config.perMinute, perDay: config.perDay, latencyMs: config.latencyMs });
+  }
+  return sendJson(res, 404, errorBody(404, `Not found: ${route}`));
+}
+
+function statsBody() {
+  const byEndpoint = { 'app-rankings': 0, 'rankings-daily': 0 };
+  const byStatus = {};
+  for (const { endpoint, status } of stats.requests) {
+    byEndpoint[endpoint] = (byEndpoint[endpoint] ?? 0) + 1;
+    byStatus[status] = (byStatus[status] ?? 0) + 1;
+  }
+  return { total: stats.requests.length, byEndpoint, byStatus, maxConcurrent: stats.maxConcurrent, requests: stats.requests };
+}
+
+function parseFault(body) {
+  const { type, times, retryAfter = 30, endpoint } = body;
+  if (!FAULT_TYPES.includes(type)) throw new HttpError(400, `type must be one of: ${FAULT_TYPES.join(', ')}`);
+  if (times !== undefined && !(Number.isInteger(times) && times >= 1)) throw new HttpError(400, 'times must be an integer >= 1');
+  if (!(Number.isInteger(retryAfter) && retryAfter >= 0)) throw new HttpError(400, 'retryAfter must be an integer >= 0');
+  if (endpoint !== undefined && !ENDPOINTS.includes(endpoint)) {
+    throw new HttpError(400, `endpoint must be one of: ${ENDPOINTS.join(', ')}`);
+  }
+  return { type, remaining: times ?? Infinity, retryAfter, endpoint: endpoint ?? null };
+}
+
+function parseConfig(body) {
+  const next = {};
+  for (const name of ['perMinute', 'perDay', 'latencyMs']) {
+    if (body[name] === undefined) continue;
+    if (!(Number.isInteger(body[name]) && body[name] >= 0)) throw new HttpError(400, `${name} must be an integer >= 0`);
+    next[name] = body[name];
+  }
+  return next;
+}
+
+async function readJson(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  const text = Buffer.concat(chunks).toString('utf8').trim();
+  if (!text) return {};
+  try {
+    const value = JSON.parse(text);
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value;
+  } catch {
+    // fall through to the 400 below
+  }
+  throw new HttpError(400, 'Request body must be a JSON object');
+}
+
+// ---------------------------------------------------------------- server
+
+function parsePort(argv) {
+  const index = argv.indexOf('--port');
+  if (index === -1) return 0;
+  const port = Number(argv[index + 1]);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got ${argv[index + 1]}`);
+  return port;
+}
+
+const server = http.createServer((req, res) => {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const handler = url.pathname.startsWith('/__control/') ? handleControl : handleData;
+  handler(req, res, url).catch((err) => {
+    if (res.headersSent || res.destroyed) return res.destroy();
+    const status = err instanceof HttpError ? err.status : 500;
+    if (status === 500) console.error(err);
+    sendJson(res, status, errorBody(status, err.message));
+  });
+});
+
+const sockets = new Set();
+server.on('connection', (socket) => {
+  sockets.add(socket);
+  socket.on('close', () => sockets.delete(socket));
+});
+
+function shutdown() {
+  server.close(() => process.exit(0));
+  for (const socket of sockets) socket.destroy();
+  setTimeout(() => process.exit(0), 1000).unref();
+}
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);
+
+// Warm the caches so the first request over a long window is as fast as the rest.
+const warmUntil = Math.max(currentLastDay(), FIRST_DAY);
+ensurePrefix(warmUntil);
+for (let day = Math.max(FIRST_DAY, warmUntil - MAX_WINDOW_DAYS); day <= warmUntil; day++) dailyRows(day);
+
+server.listen(parsePort(process.argv.slice(2)), '127.0.0.1', () => {
+  console.log(`fake-upstream listening on http://127.0.0.1:${server.address().port}`);
+});
