@@ -74,7 +74,7 @@ function resolveWindow(startDate: string | undefined, endDate: string | undefine
   const start = requestedStart < DATASET_START ? DATASET_START : requestedStart;
   if (start > end) throw new InvalidParamsError('startDate', 'startDate must not be after endDate');
   if (daysInclusive(start, end) > MAX_WINDOW_DAYS) {
-    throw new InvalidParamsError('startDate', `the window may span at most ${MAX_WINDOW_DAYS} days`);
+    throw new InvalidParamsError('startDate', `startDate is too early: a window may span at most ${MAX_WINDOW_DAYS} days`);
   }
   return { startDate: start, endDate: end };
 }

@@ -1,0 +1,63 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { FileResponseCache } from '../../lib/datasets/cache';
+import { CircuitBreaker, type CircuitOptions } from '../../lib/datasets/circuit';
+import { createDatasetsClient, type RetryPolicy } from '../../lib/datasets/client';
+import { FileQuotaStore } from '../../lib/datasets/file-store';
+import { createHttpTransport } from '../../lib/datasets/http-transport';
+import { defaultPolicy, QuotaGovernor } from '../../lib/datasets/quota';
+import type { LogFields } from '../../lib/log';
+
+export interface LoggedEvent {
+  event: string;
+  level: string;
+  fields: LogFields;
+  line: string;
+}
+
+export interface TestDataLayerOptions {
+  baseUrl: string;
+  apiKey: string;
+  dataDir?: string;
+  perMinute?: number;
+  perDay?: number;
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  circuit?: CircuitOptions;
+}
+
+export function tempDataDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'tokenboard-test-'));
+}
+
+/** The real data layer, wired as lib/datasets/index.ts wires it, but against a given upstream and DATA_DIR. */
+export function createTestDataLayer(options: TestDataLayerOptions) {
+  const dataDir = options.dataDir ?? tempDataDir();
+  const logs: LoggedEvent[] = [];
+  const governor = new QuotaGovernor(new FileQuotaStore(dataDir), defaultPolicy(options.perMinute ?? 30, options.perDay ?? 500));
+  const breaker = new CircuitBreaker(options.circuit);
+  const client = createDatasetsClient({
+    transport: createHttpTransport({ baseUrl: options.baseUrl, apiKey: options.apiKey, siteUrl: 'http://localhost:3000', siteName: 'Tokenboard' }),
+    source: 'openrouter',
+    governor,
+    cache: new FileResponseCache(dataDir),
+    breaker,
+    settleMinutes: 0,
+    timeoutMs: options.timeoutMs ?? 5000,
+    retry: { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100, maxRetryAfterMs: 2000, ...options.retry },
+    log: (event, fields, level = 'info') => logs.push({ event, level, fields, line: JSON.stringify({ event, level, ...fields }) }),
+  });
+  return { client, governor, breaker, dataDir, logs };
+}
+
+/** Settles every promise and groups outcomes by error code (`ok` for successes). */
+export async function outcomes(promises: Promise<unknown>[]): Promise<Record<string, number>> {
+  const settled = await Promise.allSettled(promises);
+  const counts: Record<string, number> = {};
+  for (const result of settled) {
+    const key = result.status === 'fulfilled' ? 'ok' : ((result.reason as { code?: string }).code ?? String(result.reason));
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}

@@ -1,0 +1,125 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
+const SERVER_PATH = path.resolve(__dirname, '../fake-upstream/server.mjs');
+const START_TIMEOUT_MS = 10_000;
+const DEFAULT_KEY = 'sk-or-test-key';
+
+export type FakeEndpoint = 'app-rankings' | 'rankings-daily';
+export type FakeFaultType = '500' | '503' | 'timeout' | 'reset' | 'malformed' | 'drift' | '401' | '429';
+
+export interface FakeFault {
+  type: FakeFaultType;
+  /** How many attempts the fault answers; until cleared when omitted. */
+  times?: number;
+  /** Retry-After seconds for type '429' (default 30). */
+  retryAfter?: number;
+  /** Only this endpoint; both when omitted. */
+  endpoint?: FakeEndpoint;
+}
+
+export interface FakeRequestRecord {
+  at: string;
+  /** The endpoint name, or the request path when it matched no endpoint. */
+  endpoint: string;
+  query: Record<string, string | string[]>;
+  /** 0 when no response was sent (timeout and reset faults). */
+  status: number;
+  ms: number;
+}
+
+export interface FakeStats {
+  total: number;
+  byEndpoint: Record<string, number>;
+  byStatus: Record<string, number>;
+  maxConcurrent: number;
+  requests: FakeRequestRecord[];
+}
+
+export interface FakeUpstream {
+  /** http://127.0.0.1:PORT/api/v1 */
+  baseUrl: string;
+  /** http://127.0.0.1:PORT */
+  origin: string;
+  /** A valid API key (the first of `keys`). */
+  key: string;
+  stats(): Promise<FakeStats>;
+  reset(): Promise<void>;
+  fault(f: FakeFault): Promise<void>;
+  clearFault(): Promise<void>;
+  configure(c: { perMinute?: number; perDay?: number; latencyMs?: number }): Promise<void>;
+  peek(endpoint: FakeEndpoint, query: Record<string, string>): Promise<{ status: number; body: any }>;
+  stop(): Promise<void>;
+}
+
+export interface StartFakeUpstreamOptions {
+  perMinute?: number;
+  perDay?: number;
+  keys?: string[];
+  /** YYYY-MM-DD; the most recent completed UTC day is the day before. */
+  today?: string;
+}
+
+export async function startFakeUpstream(opts: StartFakeUpstreamOptions = {}): Promise<FakeUpstream> {
+  const keys = opts.keys?.length ? opts.keys : [DEFAULT_KEY];
+  const env: NodeJS.ProcessEnv = { ...process.env, FAKE_UPSTREAM_KEYS: keys.join(',') };
+  if (opts.perMinute !== undefined) env.FAKE_PER_MINUTE = String(opts.perMinute);
+  if (opts.perDay !== undefined) env.FAKE_PER_DAY = String(opts.perDay);
+  if (opts.today !== undefined) env.FAKE_TODAY = opts.today;
+
+  const child = spawn(process.execPath, [SERVER_PATH], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const origin = await new Promise<string>((resolve, reject) => {
+    let stdout = '';
+    let stderr = '';
+    const fail = (reason: string) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`fake upstream ${reason}\n${stderr}`));
+    };
+    const timer = setTimeout(() => fail(`did not start within ${START_TIMEOUT_MS} ms`), START_TIMEOUT_MS);
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      const match = /fake-upstream listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout);
+      if (match) {
+        clearTimeout(timer);
+        child.removeListener('exit', onEarlyExit);
+        resolve(match[1]!);
+      }
+    });
+    const onEarlyExit = (code: number | null) => fail(`exited with code ${code} before listening`);
+    child.once('exit', onEarlyExit);
+  });
+
+  const control = async (method: string, route: string, body?: unknown): Promise<any> => {
+    const res = await fetch(`${origin}/__control/${route}`, {
+      method,
+      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await res.json();
+    if (!res.ok) throw new Error(`fake upstream ${method} ${route} failed: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+
+  return {
+    baseUrl: `${origin}/api/v1`,
+    origin,
+    key: keys[0]!,
+    stats: () => control('GET', 'stats'),
+    reset: async () => void (await control('POST', 'reset')),
+    fault: async (f) => void (await control('POST', 'fault', f)),
+    clearFault: async () => void (await control('DELETE', 'fault')),
+    configure: async (c) => void (await control('POST', 'config', c)),
+    peek: async (endpoint, query) => {
+      const res = await fetch(`${origin}/__control/peek/datasets/${endpoint}?${new URLSearchParams(query)}`);
+      return { status: res.status, body: await res.json() };
+    },
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { formatDay, formatShare, formatTokens, formatTokensCompact, formatTimestamp } from '@/lib/format';
+import { parseRetryAfter } from '@/lib/datasets/errors';
+import { summarizeDay } from '@/lib/rankings/day-summary';
+
+describe('formatTokens', () => {
+  it('groups a bigint beyond 2^53 without losing a digit', () => {
+    expect(formatTokens(9007199254740993n)).toBe('9,007,199,254,740,993');
+    expect(formatTokens(123456789012345678901234567890n)).toBe('123,456,789,012,345,678,901,234,567,890');
+    expect(formatTokens(0n)).toBe('0');
+  });
+  it('abbreviates for headlines', () => {
+    expect(formatTokensCompact(1_234_567_890_123n)).toBe('1.2T');
+    expect(formatTokensCompact(950n)).toBe('950');
+  });
+});
+
+describe('formatShare', () => {
+  it('computes in bigint and rounds half up', () => {
+    expect(formatShare(1n, 3n)).toBe('33.3%');
+    expect(formatShare(2n, 3n)).toBe('66.7%');
+    expect(formatShare(1n, 8n, 2)).toBe('12.50%');
+    expect(formatShare(1n, 1000n)).toBe('0.1%');
+    expect(formatShare(1n, 100000n)).toBe('0.0%');
+    expect(formatShare(5n, 5n, 0)).toBe('100%');
+    expect(formatShare(1n, 0n)).toBe('–');
+    // exact where floating point would not be: (2^60 + 1) / 2^61 is a hair over 50 %
+    expect(formatShare(2n ** 60n + 1n, 2n ** 61n, 12)).toBe('50.000000000000%');
+  });
+});
+
+describe('dates', () => {
+  it('formats a UTC date without shifting it', () => {
+    expect(formatDay('2026-11-24')).toBe('Nov 24, 2026');
+    expect(formatTimestamp('2026-11-25T00:00:00.000Z')).toBe('Nov 25, 2026, 12:00 AM UTC');
+  });
+});
+
+describe('parseRetryAfter', () => {
+  const now = new Date('2026-11-25T12:00:00Z');
+  it('reads delta-seconds and HTTP dates', () => {
+    expect(parseRetryAfter('7', now)).toBe(7);
+    expect(parseRetryAfter('Wed, 25 Nov 2026 12:00:30 GMT', now)).toBe(30);
+    expect(parseRetryAfter(null, now)).toBeUndefined();
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+  });
+});
+
+describe('summarizeDay', () => {
+  it('ranks the day, sums exactly and keeps other apart', () => {
+    const big = 2n ** 60n;
+    const rows = [
+      { date: '2026-11-24', permaslug: 'b/two', totalTokens: big, isOther: false },
+      { date: '2026-11-24', permaslug: 'a/one', totalTokens: big, isOther: false },
+      { date: '2026-11-24', permaslug: 'c/three', totalTokens: big + 1n, isOther: false },
+      { date: '2026-11-24', permaslug: 'other', totalTokens: 5n, isOther: true },
+      { date: '2026-11-23', permaslug: 'z/old', totalTokens: 1n, isOther: false },
+    ];
+    const day = summarizeDay(rows, '2026-11-24');
+    expect(day.models.map((m) => [m.rank, m.permaslug, m.author])).toEqual([
+      [1, 'c/three', 'c'],
+      [2, 'a/one', 'a'],
+      [3, 'b/two', 'b'],
+    ]);
+    expect(day.top50Total).toBe(3n * big + 1n);
+    expect(day.other).toBe(5n);
+    expect(day.total).toBe(3n * big + 6n);
+  });
+});
