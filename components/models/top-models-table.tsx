@@ -19,7 +19,9 @@ export function TopModelsTable({ caption, models, total }: TopModelsTableProps) 
               Rank
             </th>
             <th scope="col">Model</th>
-            <th scope="col">Author</th>
+            <th scope="col" className="hide-narrow">
+              Author
+            </th>
             <th scope="col" className="num">
               Tokens
             </th>
@@ -35,7 +37,7 @@ export function TopModelsTable({ caption, models, total }: TopModelsTableProps) 
               <th scope="row" className="slug">
                 {model.permaslug}
               </th>
-              <td>{model.author}</td>
+              <td className="hide-narrow">{model.author}</td>
               <td className="num">
                 <abbr title={`${formatTokens(model.tokens)} tokens`}>{formatTokensCompact(model.tokens)}</abbr>
               </td>

@@ -285,7 +285,7 @@ function buildApps() {
       category: CATEGORY_OF[subcategory],
       seed,
       launch: established ? FIRST_DAY - 200 : FIRST_DAY + (mix(seed, 3) % 420),
-      growthPerMonth: (mix(seed, 4) % 301) - 60,
+      growthPerMonth: (mix(seed, 4) % 331) - 110,
       burst: burst ? [burstStart, burstStart + 14 + (mix(seed, 7) % 40)] : null,
       tokensPerRequest: 600 + (mix(seed, 8) % 12000),
       weight: 0,
@@ -456,7 +456,8 @@ function driftedBody(endpoint, searchParams) {
   } catch {
     body = { data: [], meta: { version: 'v1' } };
   }
-  const { as_of: _dropped, ...meta } = body.meta;
+  const meta = { ...body.meta };
+  delete meta.as_of;
   return { data: body.data.map((row) => ({ ...row, total_tokens: Number(row.total_tokens) })), meta };
 }
 
@@ -505,21 +506,26 @@ function resetAll() {
   fault = null;
 }
 
-/** Seconds until a slot frees for this key, or 0 when the request may proceed. */
-function retryAfterSeconds(key, now) {
+/** The key's attempts in the last 60 s, with the account's day counter rolled over at UTC midnight. */
+function currentWindow(key, now) {
   const recent = (limits.minuteByKey.get(key) ?? []).filter((t) => t > now - 60_000);
   limits.minuteByKey.set(key, recent);
   const today = Math.floor(now / DAY_MS);
   if (limits.day !== today) Object.assign(limits, { day: today, dayCount: 0 });
+  return recent;
+}
 
+/** Seconds until a slot frees for this key, or 0 when the request may proceed. */
+function retryAfterSeconds(key, now) {
+  const recent = currentWindow(key, now);
   let waitMs = 0;
   if (recent.length >= config.perMinute) waitMs = (recent[recent.length - config.perMinute] ?? now) + 60_000 - now;
-  if (limits.dayCount >= config.perDay) waitMs = Math.max(waitMs, (today + 1) * DAY_MS - now);
+  if (limits.dayCount >= config.perDay) waitMs = Math.max(waitMs, (limits.day + 1) * DAY_MS - now);
   return waitMs > 0 ? Math.max(1, Math.ceil(waitMs / 1000)) : 0;
 }
 
 function countAttempt(key, now) {
-  limits.minuteByKey.get(key).push(now);
+  currentWindow(key, now).push(now);
   limits.dayCount += 1;
 }
 
@@ -547,12 +553,13 @@ function decide(req, endpoint, url) {
   if (!config.keys.has(key)) return error(401, 'Invalid API key');
 
   const now = Date.now();
-  const wait = retryAfterSeconds(key, now);
   const injected = takeFault(endpoint);
   if (injected) {
     countAttempt(key, now);
     return faultResponse(injected, endpoint, url, error, json);
   }
+  // A request refused here takes no slot, so Retry-After is when a retry really succeeds.
+  const wait = retryAfterSeconds(key, now);
   if (wait > 0) return error(429, `Rate limit exceeded; retry after ${wait} s`, { 'retry-after': String(wait) });
   countAttempt(key, now);
 

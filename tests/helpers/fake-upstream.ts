@@ -48,6 +48,8 @@ export interface FakeUpstream {
   fault(f: FakeFault): Promise<void>;
   clearFault(): Promise<void>;
   configure(c: { perMinute?: number; perDay?: number; latencyMs?: number }): Promise<void>;
+  /** Exactly what a valid request would get (or its 400), without auth, counting, limits or faults. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary fields of both bodies
   peek(endpoint: FakeEndpoint, query: Record<string, string>): Promise<{ status: number; body: any }>;
   stop(): Promise<void>;
 }
@@ -93,7 +95,7 @@ export async function startFakeUpstream(opts: StartFakeUpstreamOptions = {}): Pr
     child.once('exit', onEarlyExit);
   });
 
-  const control = async (method: string, route: string, body?: unknown): Promise<any> => {
+  const control = async (method: string, route: string, body?: unknown): Promise<unknown> => {
     const res = await fetch(`${origin}/__control/${route}`, {
       method,
       headers: body === undefined ? undefined : { 'content-type': 'application/json' },
@@ -108,7 +110,7 @@ export async function startFakeUpstream(opts: StartFakeUpstreamOptions = {}): Pr
     baseUrl: `${origin}/api/v1`,
     origin,
     key: keys[0]!,
-    stats: () => control('GET', 'stats'),
+    stats: () => control('GET', 'stats') as Promise<FakeStats>,
     reset: async () => void (await control('POST', 'reset')),
     fault: async (f) => void (await control('POST', 'fault', f)),
     clearFault: async () => void (await control('DELETE', 'fault')),

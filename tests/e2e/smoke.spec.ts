@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+
+test.describe('demo mode smoke', () => {
+  test('the home page renders the demo rankings with its labels', async ({ page }) => {
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+
+    const response = await page.goto('/');
+    expect(response?.status()).toBe(200);
+    await expect(page).toHaveTitle(/Tokenboard/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Which AI models use the most tokens');
+    await expect(page.getByRole('note').filter({ hasText: 'Demo data — synthetic, not from OpenRouter' })).toBeVisible();
+
+    const models = page.getByRole('table', { name: /Top 10 models by tokens/ });
+    await expect(models.getByRole('row')).toHaveCount(11);
+    await expect(models.getByRole('rowheader').first()).toHaveText(/^[a-z0-9-]+\/[\w.:-]+$/);
+    const apps = page.getByRole('table', { name: /Top 10 public apps by tokens/ });
+    await expect(apps.getByRole('row')).toHaveCount(11);
+
+    // Demo figures never carry OpenRouter's citation.
+    await expect(page.getByText(/^Source: OpenRouter/)).toHaveCount(0);
+    await expect(page.getByText(/Data through .* \(UTC\), as of/)).toBeVisible();
+    expect(problems).toEqual([]);
+  });
+
+  test('the skip link moves focus to the main content', async ({ page }) => {
+    await page.goto('/');
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/#main$/);
+  });
+
+  test('health reports demo mode and a data day, without any key', async ({ request }) => {
+    const response = await request.get('/api/health');
+    expect(response.status()).toBe(200);
+    expect(response.headers()['cache-control']).toContain('no-store');
+    const body = await response.json();
+    expect(body).toMatchObject({ status: 'ok', mode: 'demo', circuit: 'closed' });
+    expect(body.dataDay).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(body.budget.limitPerDay).toBe(500);
+  });
+
+  test('an unknown page is a 404 with a way back', async ({ page }) => {
+    const response = await page.goto('/no-such-page');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+    await expect(page.getByRole('link', { name: 'Back to the rankings' })).toHaveAttribute('href', '/');
+  });
+});
