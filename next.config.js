@@ -30,7 +30,7 @@ module.exports = (phase) => {
     reactStrictMode: true,
     poweredByHeader: false,
     generateBuildId: async () => `${mode()}-${randomUUID()}`,
-    // File locking for the quota store runs on the server only and must stay a plain Node require.
-    serverExternalPackages: ['proper-lockfile'],
+    // Server-only Node libraries of the data layer (file locks, the HTTP client): required, not bundled.
+    serverExternalPackages: ['proper-lockfile', 'undici'],
   };
 };

@@ -7,7 +7,8 @@ import { z } from 'zod';
  * instrumentation.ts) with one line naming the variable; nothing else reads `process.env` for these.
  */
 
-const positiveInt = (max: number) => z.coerce.number().int().min(1).max(max);
+const positiveInt = (max: number) =>
+  z.coerce.number().int().min(1, { message: 'must be a whole number of at least 1' }).max(max, { message: `must be at most ${max} (the upstream's limit)` });
 
 const schema = z.object({
   OPENROUTER_API_KEY: z

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The whole suite in one command: unit + integration (jest), then a production build and the
+// The whole suite in one command: typecheck and lint, unit + integration (jest), then production builds and the
 // end-to-end suite in Chromium (Playwright). Ends with one line `N passed, N failed` over all suites.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +31,15 @@ function readJson(file) {
   }
 }
 
+// 0. static checks: each counts as one test
+for (const [label, command, args] of [
+  ['typecheck', bin('tsc'), ['--noEmit', '-p', '.']],
+  ['lint', bin('eslint'), ['.', '--max-warnings=0']],
+]) {
+  if (run(label, command, args) === 0) totals.passed += 1;
+  else totals.failed += 1;
+}
+
 // 1. jest: unit and integration projects
 const jestReport = path.join(artifacts, 'jest.json');
 const jestExit = run('jest', bin('jest'), ['--config', 'tests/jest.config.mjs', '--json', `--outputFile=${jestReport}`]);
@@ -42,26 +52,60 @@ if (jest) {
 }
 if (jestExit !== 0 && jest && jest.numFailedTests === 0 && !jest.numRuntimeErrorTestSuites) totals.failed += 1;
 
-// 2. production build in demo mode, then Playwright against `next start`
-const demoEnv = { OPENROUTER_API_KEY: '', DATA_DIR: path.join(artifacts, 'data-demo'), NEXT_TELEMETRY_DISABLED: '1' };
-rmSync(path.join(root, '.next'), { recursive: true, force: true });
-const buildExit = run('build', bin('next'), ['build'], demoEnv);
-if (buildExit !== 0) {
-  totals.failed += 1;
-} else {
-  const pwReport = path.join(artifacts, 'playwright.json');
-  run('e2e', bin('playwright'), ['test', '--config', 'tests/e2e/playwright.config.ts'], {
-    ...demoEnv,
-    PLAYWRIGHT_JSON_OUTPUT_NAME: pwReport,
-  });
-  const pw = readJson(pwReport);
-  if (pw?.stats) {
-    totals.passed += pw.stats.expected;
-    totals.failed += pw.stats.unexpected + pw.stats.flaky;
-    if (pw.errors?.length) totals.failed += pw.errors.length;
-  } else {
+// 2. and 3. production builds served by `next start`, driven by Playwright in Chromium:
+// demo mode (no key), then live mode against the fake upstream with a recognisable key.
+function e2ePhase(name, env) {
+  rmSync(path.join(root, '.next'), { recursive: true, force: true });
+  if (run(`build (${name})`, bin('next'), ['build'], env) !== 0) {
     totals.failed += 1;
+    return;
   }
+  const report = path.join(artifacts, `playwright-${name}.json`);
+  run(`e2e (${name})`, bin('playwright'), ['test', '--config', 'tests/e2e/playwright.config.ts', `tests/e2e/${name}/`], {
+    ...env,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+  });
+  const pw = readJson(report);
+  if (!pw?.stats) {
+    totals.failed += 1;
+    return;
+  }
+  totals.passed += pw.stats.expected;
+  totals.failed += pw.stats.unexpected + pw.stats.flaky + (pw.errors?.length ?? 0);
+}
+
+const common = { NEXT_TELEMETRY_DISABLED: '1', SITE_URL: 'http://127.0.0.1:3100' };
+e2ePhase('demo', { ...common, OPENROUTER_API_KEY: '', DATA_DIR: path.join(artifacts, 'data-demo') });
+
+const liveKey = `sk-or-e2e-${randomBytes(12).toString('hex')}`;
+const fake = await startFake(liveKey);
+try {
+  e2ePhase('live', {
+    ...common,
+    OPENROUTER_API_KEY: liveKey,
+    OPENROUTER_BASE_URL: `${fake.origin}/api/v1`,
+    DATA_DIR: path.join(artifacts, 'data-live'),
+    FAKE_ORIGIN: fake.origin,
+  });
+} finally {
+  fake.child.kill('SIGTERM');
+}
+
+/** The fake upstream as its own process, for the builds and the server under test. */
+function startFake(key) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, 'tests/fake-upstream/server.mjs')], {
+      env: { ...process.env, FAKE_UPSTREAM_KEYS: key },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (match) resolve({ child, origin: match[1] });
+    });
+    child.once('exit', (code) => reject(new Error(`fake upstream exited with ${code}`)));
+  });
 }
 
 if (!existsSync(bin('jest'))) console.error('node_modules is missing: run `npm ci` first.');

@@ -1,4 +1,5 @@
 import 'server-only';
+import { request } from 'undici';
 import { ENDPOINT_PATHS, type Transport } from './transport';
 
 export interface HttpTransportOptions {
@@ -8,21 +9,29 @@ export interface HttpTransportOptions {
   siteName: string;
 }
 
-/** Live mode: one HTTP attempt at the OpenRouter Datasets API. Retries and quota are the caller's. */
+/**
+ * Live mode: one HTTP attempt at the OpenRouter Datasets API. Retries and quota are the caller's.
+ * undici directly, not the global fetch: Next patches `fetch` with its own cache and render-mode
+ * semantics (a no-store fetch turns a page dynamic), while this layer must decide alone what is sent.
+ */
 export function createHttpTransport({ baseUrl, apiKey, siteUrl, siteName }: HttpTransportOptions): Transport {
   return async ({ endpoint, query, signal }) => {
     const url = `${baseUrl}${ENDPOINT_PATHS[endpoint]}?${new URLSearchParams(query).toString()}`;
-    const response = await fetch(url, {
+    const response = await request(url, {
+      method: 'GET',
       headers: {
-        Authorization: `Bearer ${apiKey}`,
-        Accept: 'application/json',
-        'HTTP-Referer': siteUrl,
-        'X-OpenRouter-Title': siteName,
+        authorization: `Bearer ${apiKey}`,
+        accept: 'application/json',
+        'http-referer': siteUrl,
+        'x-openrouter-title': siteName,
       },
       signal,
-      // Our own cache and governor decide what is fetched; Next's fetch cache must not answer instead.
-      cache: 'no-store',
     });
-    return { status: response.status, retryAfter: response.headers.get('retry-after'), body: await response.text() };
+    const retryAfter = response.headers['retry-after'];
+    return {
+      status: response.statusCode,
+      retryAfter: typeof retryAfter === 'string' ? retryAfter : null,
+      body: await response.body.text(),
+    };
   };
 }

@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+
+// Live mode: the production build talks to the fake upstream (FAKE_ORIGIN) with a recognisable key.
+const fakeOrigin = process.env.FAKE_ORIGIN ?? '';
+const key = process.env.OPENROUTER_API_KEY ?? '';
+
+async function upstreamAttempts(): Promise<number> {
+  const response = await fetch(`${fakeOrigin}/__control/stats`);
+  return ((await response.json()) as { total: number }).total;
+}
+
+test.beforeAll(() => {
+  expect(fakeOrigin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  expect(key).toMatch(/^sk-or-e2e-/);
+});
+
+test('the home page publishes live figures with the required citation and licence', async ({ page }) => {
+  const response = await page.goto('/');
+  expect(response?.status()).toBe(200);
+  await expect(page.getByText('Demo data — synthetic, not from OpenRouter')).toHaveCount(0);
+
+  const dataDay = (await (await page.request.get('/api/health')).json()).dataDay as string;
+  const expected = await fetch(`${fakeOrigin}/__control/peek/datasets/rankings-daily?start_date=${dataDay}&end_date=${dataDay}`);
+  const { data, meta } = (await expected.json()) as { data: { model_permaslug: string }[]; meta: { as_of: string } };
+
+  await expect(page.getByText(`Source: OpenRouter (openrouter.ai/rankings), as of ${meta.as_of}.`)).toBeVisible();
+  await expect(page.getByText(/^Source: OpenRouter \(openrouter\.ai\/apps\), as of /)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Licensed under CC BY 4.0.' })).toHaveCount(2);
+
+  const table = page.getByRole('table', { name: /Top 10 models by tokens/ });
+  await expect(table.getByRole('rowheader')).toHaveText(data.slice(0, 10).map((row) => row.model_permaslug));
+});
+
+test('visitors do not reach the upstream: pages are served from cache', async ({ page, request }) => {
+  const before = await upstreamAttempts();
+  for (let i = 0; i < 5; i += 1) {
+    expect((await page.goto('/'))?.status()).toBe(200);
+    expect((await request.get('/api/health')).status()).toBe(200);
+  }
+  expect(await upstreamAttempts()).toBe(before);
+});
+
+test('health reports live mode and the budget spent, never the key', async ({ request }) => {
+  const response = await request.get('/api/health');
+  expect(response.status()).toBe(200);
+  const text = await response.text();
+  expect(text).not.toContain(key);
+  const body = JSON.parse(text);
+  expect(body).toMatchObject({ status: 'ok', mode: 'live', circuit: 'closed', hasCachedData: true });
+  expect(body.lastSuccessfulUpstreamCall).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  expect(body.budget.usedToday).toBe(await upstreamAttempts());
+});
+
+test('the key appears in no page or script sent to the browser', async ({ page, request }) => {
+  const bodies: string[] = [];
+  page.on('response', async (response) => {
+    bodies.push(await response.text().catch(() => ''));
+  });
+  await page.goto('/');
+  await page.waitForLoadState('networkidle');
+  const scripts = await page.locator('script[src]').evaluateAll((nodes) => nodes.map((n) => (n as HTMLScriptElement).src));
+  for (const src of scripts) bodies.push(await (await request.get(src)).text());
+  bodies.push(await (await request.get('/', { headers: { RSC: '1' } })).text());
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const body of bodies) expect(body).not.toContain(key);
+});
