@@ -1,3 +1,6 @@
+import type { Instrumentation } from 'next';
+import { logEvent } from './lib/log';
+
 /** Validates configuration once at server start (Node.js runtime only; see lib/startup.ts). */
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
@@ -5,3 +8,26 @@ export async function register() {
     checkConfigOrExit();
   }
 }
+
+/**
+ * One structured line per failed render, and in particular per failed ISR regeneration (the last good
+ * page keeps being served; this line is how operators learn of it). Headers are never logged.
+ */
+export const onRequestError: Instrumentation.onRequestError = (error, request, context) => {
+  const failure = error as { name?: unknown; code?: unknown; message?: unknown; digest?: unknown };
+  logEvent(
+    context.revalidateReason ? 'regeneration_failed' : 'request_failed',
+    {
+      route: context.routePath,
+      path: request.path.slice(0, 300),
+      method: request.method,
+      routeType: context.routeType,
+      revalidateReason: context.revalidateReason ?? null,
+      error: typeof failure.name === 'string' ? failure.name : 'Error',
+      code: typeof failure.code === 'string' ? failure.code : null,
+      message: typeof failure.message === 'string' ? failure.message.slice(0, 300) : null,
+      digest: typeof failure.digest === 'string' ? failure.digest : null,
+    },
+    'error',
+  );
+};

@@ -1,3 +1,4 @@
+import { DATASET_START, fromEpochDay, toEpochDay } from '../utc-day';
 import { APP_CATEGORIES, type AppCategory, type AppSubcategory } from './categories';
 
 export interface RawModelDayRow {
@@ -24,21 +25,12 @@ export interface DemoAppRankingsQuery {
   offset: number;
 }
 
-const DAY_MS = 86_400_000;
 const TOP_MODELS = 50;
 const OTHER_PERMASLUG = 'other';
 const TWO_PI = 2 * Math.PI;
 
-function toEpochDay(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
-}
-
-function fromEpochDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
 /** The upstream has no data before this day; earlier days count as zero. */
-const DATA_START_DAY = toEpochDay('2025-01-01');
+const DATA_START_DAY = toEpochDay(DATASET_START);
 
 function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
