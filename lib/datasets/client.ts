@@ -1,3 +1,4 @@
+import 'server-only';
 import type { z } from 'zod';
 import type { Logger } from '../log';
 import { currentDataDay } from '../utc-day';
@@ -169,7 +170,8 @@ export function createDatasetsClient(options: DatasetsClientOptions) {
         if (failure.code === 'rate_limited') await options.governor.blockUntil(now().getTime() + retryAfterMs);
         if (attemptNo >= retry.maxAttempts) throw failure;
         if (failure.code === 'rate_limited' && retryAfterMs <= retry.maxRetryAfterMs) {
-          await sleep(retryAfterMs);
+          // A little past the deadline, so the governor's block has certainly lapsed.
+          await sleep(retryAfterMs + 50);
         } else if (failure.retryable && options.breaker.state() === 'closed') {
           await sleep(random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attemptNo - 1)));
         } else {

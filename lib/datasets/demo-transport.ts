@@ -1,3 +1,4 @@
+import 'server-only';
 import { addDays, lastCompletedUtcDay } from '../utc-day';
 import { resolveAppRankingsQuery, resolveRankingsDailyQuery } from './contract';
 import { demoAppRankings, demoRankingsDaily } from './demo-data';
