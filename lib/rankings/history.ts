@@ -1,0 +1,50 @@
+import type { ModelDay } from '../datasets/contract';
+import type { DateRange } from '../utc-day';
+
+/** One UTC day of the model rankings: the ranked top 50 and the long tail. */
+export interface DayRecord {
+  date: string;
+  /** Ranked: tokens descending, ties by permaslug (the upstream's order); rank = index + 1. */
+  models: readonly { permaslug: string; tokens: bigint }[];
+  /** The `other` row: every model outside that day's top 50. */
+  other: bigint;
+  /** All tokens of the day: top 50 plus `other`. */
+  total: bigint;
+}
+
+/** The full daily history, ascending by date, one record per day the upstream reported. */
+export interface ModelHistory {
+  days: readonly DayRecord[];
+}
+
+function byTokensThenSlug(a: { permaslug: string; tokens: bigint }, b: { permaslug: string; tokens: bigint }): number {
+  if (a.tokens !== b.tokens) return a.tokens > b.tokens ? -1 : 1;
+  return a.permaslug < b.permaslug ? -1 : a.permaslug > b.permaslug ? 1 : 0;
+}
+
+/** Groups upstream rows (any order) into ranked days. */
+export function buildHistory(rows: readonly ModelDay[]): ModelHistory {
+  const byDate = new Map<string, { models: { permaslug: string; tokens: bigint }[]; other: bigint }>();
+  for (const row of rows) {
+    let day = byDate.get(row.date);
+    if (!day) {
+      day = { models: [], other: 0n };
+      byDate.set(row.date, day);
+    }
+    if (row.isOther) day.other += row.totalTokens;
+    else day.models.push({ permaslug: row.permaslug, tokens: row.totalTokens });
+  }
+  const days = [...byDate.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([date, day]) => {
+      const models = day.models.sort(byTokensThenSlug);
+      const top = models.reduce((sum, m) => sum + m.tokens, 0n);
+      return { date, models, other: day.other, total: top + day.other };
+    });
+  return { days };
+}
+
+/** The days of `range` that the history holds (inclusive). */
+export function daysIn(history: ModelHistory, range: Pick<DateRange, 'start' | 'end'>): readonly DayRecord[] {
+  return history.days.filter((day) => day.date >= range.start && day.date <= range.end);
+}
