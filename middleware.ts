@@ -1,11 +1,21 @@
-import { NextResponse } from 'next/server';
+import { NextResponse, type NextRequest } from 'next/server';
 
-// Staff routes get their quick session gate here in the staff issue; every staff page and handler
-// will still check again in lib. Until then this passes through and runs only on those paths.
-export function middleware() {
+/**
+ * `/models?window=week` is the public URL (shareable, crawlable), but an App Router page that reads
+ * search params renders on every request. Rewriting it to a path segment makes each window one ISR page.
+ * Staff routes get their session gate here in the staff issue.
+ */
+export function middleware(request: NextRequest) {
+  const { pathname, searchParams } = request.nextUrl;
+  if (pathname === '/models') {
+    const url = request.nextUrl.clone();
+    url.pathname = `/models/window/${encodeURIComponent(searchParams.get('window') ?? 'month')}`;
+    url.search = '';
+    return NextResponse.rewrite(url);
+  }
   return NextResponse.next();
 }
 
 export const config = {
-  matcher: ['/staff/:path*', '/api/staff/:path*'],
+  matcher: ['/models', '/staff/:path*', '/api/staff/:path*'],
 };

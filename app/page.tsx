@@ -1,62 +1,97 @@
+import Link from 'next/link';
 import { TopAppsTable } from '@/components/apps/top-apps-table';
-import { TopModelsTable } from '@/components/models/top-models-table';
+import { LeaderboardTable } from '@/components/models/leaderboard-table';
+import { DailyStackSection } from '@/components/models/model-charts';
+import { MoversList } from '@/components/models/movers-list';
 import { Citation } from '@/components/site/citation';
 import { Freshness } from '@/components/site/freshness';
 import { getDatasets } from '@/lib/datasets';
-import { formatDay, formatShare, formatTokens, formatTokensCompact } from '@/lib/format';
-import { summarizeDay } from '@/lib/rankings/day-summary';
+import { formatDay, formatRange, formatShare, formatTokens, formatTokensCompact } from '@/lib/format';
+import { getModelHistory } from '@/lib/model-history';
+import { biggestMovers, computeLeaderboard } from '@/lib/rankings/leaderboard';
+import { modelHref, modelsHref } from '@/lib/routes';
 import { windowRange } from '@/lib/utc-day';
 
-// Content changes once per data day; a short revalidate only re-reads the data layer's cache, which
-// answers without an upstream call until the day changes. A failed regeneration throws, so the last
-// good page stays.
+// Content changes once per data day; a revalidation in between re-reads the data layer's cache only,
+// and one that fails throws, so the last good page stays.
 export const revalidate = 300;
 
 export default async function HomePage() {
-  const datasets = getDatasets();
-  const dataDay = datasets.dataDay();
+  const { history, asOf, dataDay, source } = await getModelHistory();
   const month = windowRange('month', dataDay);
-  const [daily, apps] = await Promise.all([
-    datasets.rankingsDaily({ startDate: dataDay, endDate: dataDay }),
-    datasets.appRankings({ startDate: month.start, endDate: month.end, limit: 10 }),
-  ]);
-  const day = summarizeDay(daily.rows, dataDay);
+  const apps = await getDatasets().appRankings({ startDate: month.start, endDate: month.end, limit: 5 });
+  const day = computeLeaderboard(history, 'day', dataDay);
+  const thirty = computeLeaderboard(history, 'month', dataDay);
+  const movers = biggestMovers(computeLeaderboard(history, 'week', dataDay), 5);
+  const leader = day.rows[0];
 
   return (
     <>
       <h1>Which AI models use the most tokens</h1>
-      <Freshness dataDay={dataDay} asOf={daily.meta.asOf} />
+      <Freshness dataDay={dataDay} asOf={asOf} />
 
-      <section aria-labelledby="day-heading" className="section">
-        <h2 id="day-heading">Top models on {formatDay(dataDay)}</h2>
+      <section aria-labelledby="overview-heading" className="section">
+        <h2 id="overview-heading" className="visually-hidden">
+          Overview
+        </h2>
         <dl className="stats">
           <div>
-            <dt>Tokens that day</dt>
+            <dt>Tokens on {formatDay(dataDay)}</dt>
             <dd title={`${formatTokens(day.total)} tokens`}>{formatTokensCompact(day.total)}</dd>
           </div>
           <div>
-            <dt>Top-50 share</dt>
-            <dd>{formatShare(day.top50Total, day.total)}</dd>
+            <dt>Tokens, last 30 days</dt>
+            <dd title={`${formatTokens(thirty.total)} tokens`}>{formatTokensCompact(thirty.total)}</dd>
           </div>
           <div>
-            <dt>Models ranked</dt>
-            <dd>{day.models.length}</dd>
+            <dt>Top-50 share, last 30 days</dt>
+            <dd>{formatShare(thirty.total - thirty.other, thirty.total)}</dd>
+          </div>
+          <div>
+            <dt>#1 on {formatDay(dataDay)}</dt>
+            <dd className="stat-slug">
+              {leader ? (
+                <Link href={modelHref(leader.permaslug)} prefetch={false}>
+                  {leader.permaslug}
+                </Link>
+              ) : (
+                '–'
+              )}
+            </dd>
           </div>
         </dl>
-        <TopModelsTable
-          caption={`Top 10 models by tokens on ${formatDay(dataDay)} (UTC); share of all tokens that day`}
-          models={day.models.slice(0, 10)}
-          total={day.total}
+        <Citation source="models" dataSource={source} asOf={asOf} />
+      </section>
+
+      <section aria-labelledby="stack-heading" className="section">
+        <h2 id="stack-heading">Daily tokens, {formatRange(month.start, month.end)}</h2>
+        <DailyStackSection history={history} range={month} topN={10} />
+      </section>
+
+      <section aria-labelledby="top-heading" className="section">
+        <h2 id="top-heading">Top 10 models, last 30 days</h2>
+        <LeaderboardTable
+          caption={`Top 10 models by tokens, ${formatRange(month.start, month.end)} (UTC); change vs the 30 days before`}
+          rows={thirty.rows.slice(0, 10)}
+          total={thirty.total}
         />
-        <Citation source="models" dataSource={daily.source} asOf={daily.meta.asOf} />
+        <p>
+          <Link href={modelsHref()}>Full leaderboard and other windows →</Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="movers-heading" className="section">
+        <h2 id="movers-heading">Biggest movers this week</h2>
+        <p className="muted">Token change over the last 7 days vs the 7 days before, among models with at least 0.1% of all tokens.</p>
+        <div className="grid-2">
+          <MoversList title="Rising" rows={movers.up} />
+          <MoversList title="Falling" rows={movers.down} />
+        </div>
       </section>
 
       <section aria-labelledby="apps-heading" className="section">
         <h2 id="apps-heading">Top apps, last 30 days</h2>
-        <TopAppsTable
-          caption={`Top 10 public apps by tokens, ${formatDay(month.start)} to ${formatDay(month.end)} (UTC)`}
-          apps={apps.rows}
-        />
+        <TopAppsTable caption={`Top 5 public apps by tokens, ${formatRange(month.start, month.end)} (UTC)`} apps={apps.rows} />
         <Citation source="apps" dataSource={apps.source} asOf={apps.meta.asOf} />
       </section>
     </>

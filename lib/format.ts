@@ -51,3 +51,37 @@ export function formatDay(day: string): string {
 export function formatTimestamp(iso: string): string {
   return dateTime.format(new Date(iso));
 }
+
+/**
+ * Tokens in billions, for plotting only: charts need floats, and a pixel cannot show more than these
+ * 3 decimals. Tables and text keep the exact bigint.
+ */
+export function tokensInBillions(tokens: bigint): number {
+  return Number(tokens / 1_000_000n) / 1000;
+}
+
+/** A signed percentage change such as `+12.3%` / `−4.0%`; `–` when there is nothing to compare. */
+export function formatChange(changePct: number | null, digits = 1): string {
+  if (changePct === null) return '–';
+  const text = Math.abs(changePct).toFixed(digits);
+  if (Number(text) === 0) return `${(0).toFixed(digits)}%`;
+  return `${changePct > 0 ? '+' : '−'}${text}%`;
+}
+
+/** Basis points (1 % = 100) as a percentage. */
+export function formatBasisPoints(bp: number, digits = 1): string {
+  return `${(bp / 100).toFixed(digits)}%`;
+}
+
+export const WINDOW_LABELS = {
+  day: { short: 'Day', long: 'the last day' },
+  week: { short: '7 days', long: 'the last 7 days' },
+  month: { short: '30 days', long: 'the last 30 days' },
+  quarter: { short: '90 days', long: 'the last 90 days' },
+  year: { short: '365 days', long: 'the last 365 days' },
+} as const;
+
+/** `Oct 26 – Nov 24, 2026` (UTC dates, inclusive). */
+export function formatRange(start: string, end: string): string {
+  return start === end ? formatDay(end) : `${formatDay(start)} – ${formatDay(end)}`;
+}

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { modelsHref } from '@/lib/routes';
 
 export function SiteHeader() {
   return (
@@ -8,6 +9,13 @@ export function SiteHeader() {
           Tokenboard
         </Link>
         <span className="muted site-header__tagline">AI model and app token rankings, per UTC day</span>
+        <nav aria-label="Main" className="site-nav">
+          <ul>
+            <li>
+              <Link href={modelsHref()}>Models</Link>
+            </li>
+          </ul>
+        </nav>
       </div>
     </header>
   );

@@ -79,6 +79,17 @@ export function createDatasetsClient(options: DatasetsClientOptions) {
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
   const inFlight = new Map<string, Promise<CacheEntry>>();
+  // Cached payloads are validated when stored; reshaping a year of rows on every read is wasted work.
+  const reshaped = new WeakMap<CacheEntry, { rows: unknown[]; meta: DatasetMeta }>();
+
+  function reshapeOnce<Row>(entry: CacheEntry, reshape: (body: unknown) => { rows: Row[]; meta: DatasetMeta }) {
+    let hit = reshaped.get(entry) as { rows: Row[]; meta: DatasetMeta } | undefined;
+    if (!hit) {
+      hit = reshape(entry.body);
+      reshaped.set(entry, hit);
+    }
+    return hit;
+  }
 
   function dataDay(): string {
     return currentDataDay(now(), options.settleMinutes);
@@ -218,14 +229,14 @@ export function createDatasetsClient(options: DatasetsClientOptions) {
     async appRankings(input: unknown, fetchOptions: FetchOptions = {}): Promise<Dataset<AppRanking>> {
       const query = resolveAppRankingsQuery(input, dataDay(), now());
       const entry = await load('app-rankings', appRankingsUpstreamQuery(query), fetchOptions);
-      return toDataset(entry, reshapeAppRankings(appRankingsResponseSchema.parse(entry.body)));
+      return toDataset(entry, reshapeOnce(entry, (body) => reshapeAppRankings(appRankingsResponseSchema.parse(body))));
     },
 
     /** Top 50 models per day plus the `other` row, for a window of at most 366 days. */
     async rankingsDaily(input: unknown, fetchOptions: FetchOptions = {}): Promise<Dataset<ModelDay>> {
       const query: ResolvedWindow = resolveRankingsDailyQuery(input, dataDay(), now());
       const entry = await load('rankings-daily', rankingsDailyUpstreamQuery(query), fetchOptions);
-      return toDataset(entry, reshapeRankingsDaily(rankingsDailyResponseSchema.parse(entry.body)));
+      return toDataset(entry, reshapeOnce(entry, (body) => reshapeRankingsDaily(rankingsDailyResponseSchema.parse(body))));
     },
   };
 }

@@ -17,6 +17,12 @@ export interface ModelHistory {
   days: readonly DayRecord[];
 }
 
+/** The permaslug's prefix: `openai/gpt-4o` → `openai`. */
+export function authorOf(permaslug: string): string {
+  const slash = permaslug.indexOf('/');
+  return slash > 0 ? permaslug.slice(0, slash) : permaslug;
+}
+
 function byTokensThenSlug(a: { permaslug: string; tokens: bigint }, b: { permaslug: string; tokens: bigint }): number {
   if (a.tokens !== b.tokens) return a.tokens > b.tokens ? -1 : 1;
   return a.permaslug < b.permaslug ? -1 : a.permaslug > b.permaslug ? 1 : 0;

@@ -25,6 +25,8 @@ export interface TestDataLayerOptions {
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
   circuit?: CircuitOptions;
+  /** The client's clock, to simulate later data days. */
+  now?: () => Date;
 }
 
 export function tempDataDir(): string {
@@ -46,6 +48,7 @@ export function createTestDataLayer(options: TestDataLayerOptions) {
     settleMinutes: 0,
     timeoutMs: options.timeoutMs ?? 5000,
     retry: { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100, maxRetryAfterMs: 2000, ...options.retry },
+    ...(options.now ? { now: options.now } : {}),
     log: (event, fields, level = 'info') => logs.push({ event, level, fields, line: JSON.stringify({ event, level, ...fields }) }),
   });
   return { client, governor, breaker, dataDir, logs };

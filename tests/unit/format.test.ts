@@ -1,6 +1,5 @@
 import { formatDay, formatShare, formatTokens, formatTokensCompact, formatTimestamp } from '@/lib/format';
 import { parseRetryAfter } from '@/lib/datasets/errors';
-import { summarizeDay } from '@/lib/rankings/day-summary';
 
 describe('formatTokens', () => {
   it('groups a bigint beyond 2^53 without losing a digit', () => {
@@ -42,27 +41,5 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('Wed, 25 Nov 2026 12:00:30 GMT', now)).toBe(30);
     expect(parseRetryAfter(null, now)).toBeUndefined();
     expect(parseRetryAfter('soon', now)).toBeUndefined();
-  });
-});
-
-describe('summarizeDay', () => {
-  it('ranks the day, sums exactly and keeps other apart', () => {
-    const big = 2n ** 60n;
-    const rows = [
-      { date: '2026-11-24', permaslug: 'b/two', totalTokens: big, isOther: false },
-      { date: '2026-11-24', permaslug: 'a/one', totalTokens: big, isOther: false },
-      { date: '2026-11-24', permaslug: 'c/three', totalTokens: big + 1n, isOther: false },
-      { date: '2026-11-24', permaslug: 'other', totalTokens: 5n, isOther: true },
-      { date: '2026-11-23', permaslug: 'z/old', totalTokens: 1n, isOther: false },
-    ];
-    const day = summarizeDay(rows, '2026-11-24');
-    expect(day.models.map((m) => [m.rank, m.permaslug, m.author])).toEqual([
-      [1, 'c/three', 'c'],
-      [2, 'a/one', 'a'],
-      [3, 'b/two', 'b'],
-    ]);
-    expect(day.top50Total).toBe(3n * big + 1n);
-    expect(day.other).toBe(5n);
-    expect(day.total).toBe(3n * big + 6n);
   });
 });

@@ -1,0 +1,46 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { citationLine, DEMO_LABEL, LICENSE_LINE, LICENSE_URL } from '@/lib/citation';
+import { getConfig } from '@/lib/env';
+import { badRequest, cacheUntil, errorResponse, strictParams } from '@/lib/http';
+import { getModelHistory } from '@/lib/model-history';
+import { computeLeaderboard } from '@/lib/rankings/leaderboard';
+import { DEFAULT_MODELS_WINDOW } from '@/lib/routes';
+import { isWindowName, secondsUntilNextDataDay, WINDOW_NAMES } from '@/lib/utc-day';
+
+/** The leaderboard `/models` shows, as JSON with exact token strings and the attribution to carry. */
+export async function GET(request: NextRequest) {
+  const parsed = strictParams(request.nextUrl.searchParams, ['window']);
+  if ('error' in parsed) return badRequest(parsed.error);
+  const window = parsed.values.window ?? DEFAULT_MODELS_WINDOW;
+  if (!isWindowName(window)) return badRequest(`window must be one of ${WINDOW_NAMES.join(', ')}`);
+
+  try {
+    const { history, asOf, dataDay, source } = await getModelHistory();
+    const board = computeLeaderboard(history, window, dataDay);
+    return NextResponse.json(
+      {
+        window,
+        dataDay,
+        meta: { asOf, startDate: board.range.start, endDate: board.range.end, source },
+        citation: citationLine('models', source, asOf) ?? DEMO_LABEL,
+        license: source === 'demo' ? null : { text: LICENSE_LINE, url: LICENSE_URL },
+        total: board.total.toString(),
+        other: board.other.toString(),
+        rows: board.rows.map((row) => ({
+          rank: row.rank,
+          permaslug: row.permaslug,
+          author: row.author,
+          tokens: row.tokens.toString(),
+          previousTokens: row.previousTokens.toString(),
+          changePct: row.changePct,
+          previousRank: row.previousRank,
+          movement: row.movement,
+          isNew: row.isNew,
+        })),
+      },
+      { headers: { 'Cache-Control': cacheUntil(secondsUntilNextDataDay(new Date(), getConfig().settleMinutes)) } },
+    );
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,225 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { LazyLineChart } from '@/components/charts/lazy';
+import { Citation } from '@/components/site/citation';
+import { Freshness } from '@/components/site/freshness';
+import {
+  formatBasisPoints,
+  formatDay,
+  formatRange,
+  formatTokens,
+  formatTokensCompact,
+  tokensInBillions,
+  WINDOW_LABELS,
+} from '@/lib/format';
+import { getModelHistory } from '@/lib/model-history';
+import { modelProfile, type ModelProfile } from '@/lib/rankings/model-profile';
+import { modelHref, modelsHref } from '@/lib/routes';
+import { WINDOW_NAMES } from '@/lib/utc-day';
+
+// Rendered on first visit, then served from the ISR cache like every other data page.
+export const revalidate = 300;
+
+export function generateStaticParams() {
+  return [];
+}
+
+interface PageProps {
+  params: Promise<{ permaslug: string[] }>;
+}
+
+const TABLE_DAYS = 90;
+
+/** Segments arrive percent-encoded (`%3Afree`) or raw (`:free`): both name the same model. */
+function decodePermaslug(segments: string[]): string | null {
+  try {
+    return segments.map((segment) => decodeURIComponent(segment)).join('/');
+  } catch {
+    return null;
+  }
+}
+
+async function loadProfile(params: PageProps['params']) {
+  const permaslug = decodePermaslug((await params).permaslug);
+  if (!permaslug) notFound();
+  const data = await getModelHistory();
+  const profile = modelProfile(data.history, permaslug, data.dataDay);
+  if (!profile) notFound();
+  return { ...data, profile };
+}
+
+export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
+  const { profile, dataDay } = await loadProfile(params);
+  return {
+    title: `${profile.permaslug} — daily tokens and rank`,
+    description: `Daily token usage, rank and share of ${profile.permaslug} on OpenRouter since ${formatDay(profile.firstSeen)}, through ${formatDay(dataDay)}. Best rank #${profile.bestRank.rank}.`,
+    alternates: { canonical: modelHref(profile.permaslug) },
+  };
+}
+
+function ProfileCharts({ profile }: { profile: ModelProfile }) {
+  const dates = profile.points.map((p) => p.date);
+  const period = formatRange(profile.firstSeen, dates.at(-1) ?? profile.lastSeen);
+  return (
+    <>
+      <LazyLineChart
+        title="Daily tokens"
+        description={`Daily tokens of ${profile.permaslug}, ${period} (UTC); zero on days outside the top 50.`}
+        dates={dates}
+        series={[{ key: 'tokens', label: profile.permaslug, values: profile.points.map((p) => tokensInBillions(p.tokens)) }]}
+        unit="billion tokens"
+      />
+      <div className="grid-2">
+        <LazyLineChart
+          title="Daily rank"
+          description={`Rank of ${profile.permaslug} among all models each day, ${period}; gaps are days outside the top 50.`}
+          dates={dates}
+          series={[{ key: 'rank', label: 'Rank', values: profile.points.map((p) => p.rank ?? Number.NaN) }]}
+          unit=""
+          reverse
+        />
+        <LazyLineChart
+          title="Share of the day"
+          description={`Share of each day's tokens that went to ${profile.permaslug}, ${period}.`}
+          dates={dates}
+          series={[{ key: 'share', label: 'Share', values: profile.points.map((p) => p.shareBp / 100) }]}
+          unit="%"
+          percent
+        />
+      </div>
+    </>
+  );
+}
+
+export default async function ModelPage({ params }: PageProps) {
+  const { profile, asOf, dataDay, source } = await loadProfile(params);
+  const recent = profile.points.slice(-TABLE_DAYS).reverse();
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <ol>
+          <li>
+            <Link href={modelsHref()}>Models</Link>
+          </li>
+          <li aria-current="page">{profile.permaslug}</li>
+        </ol>
+      </nav>
+      <h1 className="slug-heading">{profile.permaslug}</h1>
+      <p className="muted">
+        by <strong>{profile.author}</strong>
+      </p>
+      <Freshness dataDay={dataDay} asOf={asOf} />
+
+      <section aria-labelledby="summary-heading" className="section">
+        <h2 id="summary-heading" className="visually-hidden">
+          Summary
+        </h2>
+        <dl className="stats">
+          <div>
+            <dt>Best rank</dt>
+            <dd>
+              #{profile.bestRank.rank} <small className="muted">on {formatDay(profile.bestRank.date)}</small>
+            </dd>
+          </div>
+          <div>
+            <dt>First in the top 50</dt>
+            <dd>{formatDay(profile.firstSeen)}</dd>
+          </div>
+          <div>
+            <dt>Last in the top 50</dt>
+            <dd>{formatDay(profile.lastSeen)}</dd>
+          </div>
+          <div>
+            <dt>Days in the top 50</dt>
+            <dd>{profile.daysInTop50}</dd>
+          </div>
+        </dl>
+      </section>
+
+      <section aria-labelledby="windows-heading" className="section">
+        <h2 id="windows-heading">Tokens by window</h2>
+        <div className="table-scroll">
+          <table className="data-table data-table--compact">
+            <caption>Tokens of {profile.permaslug} over windows ending {formatDay(dataDay)} (UTC), counting days in the top 50</caption>
+            <thead>
+              <tr>
+                <th scope="col">Window</th>
+                <th scope="col" className="num">
+                  Tokens
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {WINDOW_NAMES.map((window) => (
+                <tr key={window}>
+                  <th scope="row">{WINDOW_LABELS[window].short}</th>
+                  <td className="num">
+                    <abbr title={`${formatTokens(profile.windows[window])} tokens`}>{formatTokensCompact(profile.windows[window])}</abbr>
+                  </td>
+                </tr>
+              ))}
+              <tr>
+                <th scope="row">Since {formatDay(profile.firstSeen)}</th>
+                <td className="num">
+                  <abbr title={`${formatTokens(profile.allTime)} tokens`}>{formatTokensCompact(profile.allTime)}</abbr>
+                </td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
+        <Citation source="models" dataSource={source} asOf={asOf} />
+      </section>
+
+      <section aria-labelledby="history-heading" className="section">
+        <h2 id="history-heading">Daily history</h2>
+        <ProfileCharts profile={profile} />
+        <div className="table-scroll">
+          <table className="data-table data-table--compact">
+            <caption>The last {recent.length} days (UTC), newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col" className="num">
+                  Rank
+                </th>
+                <th scope="col" className="num">
+                  Tokens
+                </th>
+                <th scope="col" className="num">
+                  Share of the day
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {recent.map((point) => (
+                <tr key={point.date}>
+                  <th scope="row">{formatDay(point.date)}</th>
+                  <td className="num">{point.rank === null ? 'outside top 50' : `#${point.rank}`}</td>
+                  <td className="num">{point.rank === null ? '–' : formatTokens(point.tokens)}</td>
+                  <td className="num">{point.rank === null ? '–' : formatBasisPoints(point.shareBp, 2)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      {profile.siblings.length > 0 ? (
+        <section aria-labelledby="siblings-heading" className="section">
+          <h2 id="siblings-heading">Other variants</h2>
+          <ul className="link-list">
+            {profile.siblings.map((sibling) => (
+              <li key={sibling}>
+                <Link href={modelHref(sibling)} prefetch={false} className="slug">
+                  {sibling}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

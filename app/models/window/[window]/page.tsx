@@ -1,0 +1,105 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { LeaderboardTable } from '@/components/models/leaderboard-table';
+import { AuthorShareSection, DailyStackSection, Top50ShareSection } from '@/components/models/model-charts';
+import { WindowNav } from '@/components/models/window-nav';
+import { Citation } from '@/components/site/citation';
+import { Freshness } from '@/components/site/freshness';
+import { formatDay, formatRange, formatShare, formatTokens, formatTokensCompact, WINDOW_LABELS } from '@/lib/format';
+import { getModelHistory } from '@/lib/model-history';
+import { computeLeaderboard } from '@/lib/rankings/leaderboard';
+import { modelsHref } from '@/lib/routes';
+import { isWindowName, windowRange, WINDOW_NAMES, type WindowName } from '@/lib/utc-day';
+
+// Reached through middleware.ts, which rewrites /models?window=… here so each window is one ISR page.
+// Content changes once per data day; a revalidation in between re-reads the data layer's cache only.
+export const revalidate = 300;
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return WINDOW_NAMES.map((window) => ({ window }));
+}
+
+interface PageProps {
+  params: Promise<{ window: string }>;
+}
+
+async function windowParam(params: PageProps['params']): Promise<WindowName> {
+  const { window } = await params;
+  if (!isWindowName(window)) notFound();
+  return window;
+}
+
+export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
+  const window = await windowParam(params);
+  const { dataDay } = await getModelHistory();
+  return {
+    title: `Top AI models by tokens — ${WINDOW_LABELS[window].short} to ${formatDay(dataDay)}`,
+    description: `The AI models that used the most tokens on OpenRouter over ${WINDOW_LABELS[window].long} to ${formatDay(dataDay)}: ranks, shares, changes and market share by author.`,
+    alternates: { canonical: modelsHref(window) },
+  };
+}
+
+export default async function ModelsPage({ params }: PageProps) {
+  const window = await windowParam(params);
+  const { history, asOf, dataDay, source } = await getModelHistory();
+  const board = computeLeaderboard(history, window, dataDay);
+  // A one-day window has nothing to stack over time: chart the week that ends on it instead.
+  const chartRange = window === 'day' ? windowRange('week', dataDay) : board.range;
+  const period = formatRange(board.range.start, board.range.end);
+
+  return (
+    <>
+      <h1>Top AI models by tokens</h1>
+      <Freshness dataDay={dataDay} asOf={asOf} />
+      <WindowNav current={window} hrefFor={modelsHref} label="Time window" />
+
+      <section aria-labelledby="board-heading" className="section">
+        <h2 id="board-heading">
+          Leaderboard, {WINDOW_LABELS[window].long} ({period})
+        </h2>
+        <dl className="stats">
+          <div>
+            <dt>All tokens</dt>
+            <dd title={`${formatTokens(board.total)} tokens`}>{formatTokensCompact(board.total)}</dd>
+          </div>
+          <div>
+            <dt>Top-50 share</dt>
+            <dd>{formatShare(board.total - board.other, board.total)}</dd>
+          </div>
+          <div>
+            <dt>Models ranked</dt>
+            <dd>{board.rows.length}</dd>
+          </div>
+        </dl>
+        {board.rows.length === 0 ? (
+          <p>No model figures are available for this window yet.</p>
+        ) : (
+          <LeaderboardTable
+            caption={`Models by tokens, ${period} (UTC). Share of all tokens including models outside the daily top 50; change and rank movement vs the ${board.previousRange.days} days before.`}
+            rows={board.rows}
+            total={board.total}
+          />
+        )}
+        <Citation source="models" dataSource={source} asOf={asOf} />
+      </section>
+
+      <section aria-labelledby="stack-heading" className="section">
+        <h2 id="stack-heading">Daily tokens, {formatRange(chartRange.start, chartRange.end)}</h2>
+        <DailyStackSection history={history} range={chartRange} topN={10} />
+      </section>
+
+      <div className="grid-2">
+        <section aria-labelledby="authors-heading" className="section">
+          <h2 id="authors-heading">Market share by author</h2>
+          <AuthorShareSection history={history} range={board.range} />
+        </section>
+        <section aria-labelledby="top50-heading" className="section">
+          <h2 id="top50-heading">How concentrated is usage?</h2>
+          <Top50ShareSection history={history} range={chartRange} />
+        </section>
+      </div>
+      <Citation source="models" dataSource={source} asOf={asOf} caveat={false} />
+    </>
+  );
+}

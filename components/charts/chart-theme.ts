@@ -1,0 +1,128 @@
+import { useMemo, useSyncExternalStore } from 'react';
+
+import { formatDay } from '@/lib/format';
+
+/** Ten qualitative hues that read on light and dark backgrounds; `other` is always neutral grey. */
+export const PALETTE = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#a0cbe8',
+] as const;
+export const OTHER_COLOR = '#8b8f98';
+
+export function seriesColor(key: string, index: number): string {
+  return key === 'other' ? OTHER_COLOR : (PALETTE[index % PALETTE.length] ?? OTHER_COLOR);
+}
+
+/** `#rrggbb` with an alpha, for translucent fills. */
+export function withAlpha(hex: string, alpha: number): string {
+  const channel = Math.round(alpha * 255)
+    .toString(16)
+    .padStart(2, '0');
+  return `${hex}${channel}`;
+}
+
+export interface ChartTheme {
+  text: string;
+  muted: string;
+  border: string;
+  fontFamily: string;
+  reducedMotion: boolean;
+}
+
+const DARK_QUERY = '(prefers-color-scheme: dark)';
+const REDUCED_MOTION_QUERY = '(prefers-reduced-motion: reduce)';
+// Fallbacks equal the light values in app/globals.css; used only if the variables are missing.
+const FALLBACK: ChartTheme = {
+  text: '#14171f',
+  muted: '#4b5263',
+  border: '#d9dde5',
+  fontFamily: 'system-ui, sans-serif',
+  reducedMotion: false,
+};
+
+// The colour variables switch with prefers-color-scheme, so re-read them when it (or motion) changes.
+function subscribe(onChange: () => void): () => void {
+  const queries = [DARK_QUERY, REDUCED_MOTION_QUERY].map((query) => window.matchMedia(query));
+  queries.forEach((query) => query.addEventListener('change', onChange));
+  return () => queries.forEach((query) => query.removeEventListener('change', onChange));
+}
+
+// A string snapshot, because useSyncExternalStore compares snapshots by identity.
+function getSnapshot(): string {
+  const root = getComputedStyle(document.documentElement);
+  const read = (name: string, fallback: string) => root.getPropertyValue(name).trim() || fallback;
+  return JSON.stringify({
+    text: read('--text', FALLBACK.text),
+    muted: read('--muted', FALLBACK.muted),
+    border: read('--border', FALLBACK.border),
+    fontFamily: root.fontFamily || FALLBACK.fontFamily,
+    reducedMotion: window.matchMedia(REDUCED_MOTION_QUERY).matches,
+  } satisfies ChartTheme);
+}
+
+const SERVER_SNAPSHOT = JSON.stringify(FALLBACK);
+
+/** Site colours from CSS custom properties and the motion preference, kept current on change. */
+export function useChartTheme(): ChartTheme {
+  const snapshot = useSyncExternalStore(subscribe, getSnapshot, () => SERVER_SNAPSHOT);
+  return useMemo(() => JSON.parse(snapshot) as ChartTheme, [snapshot]);
+}
+
+const valueFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const axisDayFormat = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+
+/** `1234.567, "billion tokens"` → `1,234.57 billion tokens`; `12.5, "%"` → `12.5%`. */
+export function formatValue(value: number, unit: string): string {
+  const number = valueFormat.format(value);
+  if (!unit) return number;
+  return unit.startsWith('%') ? `${number}${unit}` : `${number} ${unit}`;
+}
+
+export function formatNumber(value: number): string {
+  return valueFormat.format(value);
+}
+
+// Intl throws on an invalid date; a malformed day should show as itself, not break the chart.
+function isDay(day: string): boolean {
+  return !Number.isNaN(Date.parse(`${day}T00:00:00Z`));
+}
+
+/** `2026-11-24` → `Nov 24` (UTC, so the day never shifts). */
+export function formatAxisDay(day: string): string {
+  return isDay(day) ? axisDayFormat.format(new Date(`${day}T00:00:00Z`)) : day;
+}
+
+/** `2026-11-24` → `Nov 24, 2026`, for tooltip titles. */
+export function formatTooltipDay(day: string): string {
+  return isDay(day) ? formatDay(day) : day;
+}
+
+/** Options every chart shares: sized by its `.chart` container, site colours and font, motion preference. */
+export function baseOptions(theme: ChartTheme) {
+  return {
+    responsive: true,
+    maintainAspectRatio: false,
+    locale: 'en-US',
+    color: theme.text,
+    font: { family: theme.fontFamily },
+    ...(theme.reducedMotion ? { animation: false as const } : {}),
+  };
+}
+
+/** Axis colours: grid lines in `--border`, tick labels and title in `--muted`. */
+export function axisStyle(theme: ChartTheme, title: string) {
+  return {
+    grid: { color: theme.border },
+    border: { color: theme.border },
+    ticks: { color: theme.muted },
+    title: { display: title !== '', text: title, color: theme.muted },
+  };
+}

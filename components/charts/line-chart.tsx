@@ -1,0 +1,91 @@
+'use client';
+
+import {
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartData,
+  type ChartOptions,
+} from 'chart.js';
+import { useMemo } from 'react';
+import { Line } from 'react-chartjs-2';
+
+import {
+  axisStyle,
+  baseOptions,
+  formatAxisDay,
+  formatNumber,
+  formatTooltipDay,
+  formatValue,
+  seriesColor,
+  useChartTheme,
+} from './chart-theme';
+import type { LineChartProps } from './types';
+import './charts.css';
+
+Chart.register(LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
+
+export function LineChart({ title, description, dates, series, unit, percent = false, reverse = false }: LineChartProps) {
+  const theme = useChartTheme();
+
+  const data = useMemo<ChartData<'line', number[], string>>(
+    () => ({
+      labels: dates.map(formatAxisDay),
+      datasets: series.map((s, index) => {
+        const color = seriesColor(s.key, index);
+        // Points stay visible so a day isolated between gaps (NaN) still shows.
+        return { label: s.label, data: s.values, borderColor: color, backgroundColor: color, borderWidth: 2, pointRadius: 2 };
+      }),
+    }),
+    [dates, series],
+  );
+
+  const options = useMemo<ChartOptions<'line'>>(() => {
+    const formatPoint = (value: number) =>
+      reverse ? `#${formatNumber(value)}` : percent ? `${formatNumber(value)}%` : formatValue(value, unit);
+    return {
+      ...baseOptions(theme),
+      interaction: { mode: 'index', intersect: false },
+      scales: {
+        x: { ...axisStyle(theme, ''), grid: { display: false }, ticks: { color: theme.muted, maxRotation: 0, autoSkipPadding: 12 } },
+        y: {
+          ...axisStyle(theme, percent && unit === '%' ? '' : unit),
+          reverse,
+          ...(percent ? { min: 0, max: 100 } : reverse ? {} : { beginAtZero: true }),
+          ticks: {
+            color: theme.muted,
+            // Ranks are whole numbers; a 2.5th place tick would be meaningless.
+            ...(reverse ? { precision: 0 } : {}),
+            callback: (value) => (percent ? `${formatNumber(Number(value))}%` : formatNumber(Number(value))),
+          },
+        },
+      },
+      plugins: {
+        legend: {
+          display: series.length > 1,
+          position: 'bottom',
+          labels: { color: theme.text, boxWidth: 12, boxHeight: 12 },
+        },
+        tooltip: {
+          mode: 'index',
+          intersect: false,
+          filter: (item) => Number.isFinite(item.parsed.y),
+          callbacks: {
+            title: (items) => formatTooltipDay(dates[items[0]?.dataIndex ?? -1] ?? ''),
+            label: (item) => `${item.dataset.label ?? ''}: ${formatPoint(item.parsed.y ?? 0)}`,
+          },
+        },
+      },
+    };
+  }, [theme, dates, series.length, unit, percent, reverse]);
+
+  return (
+    <div className="chart">
+      <Line data={data} options={options} role="img" aria-label={`${title}. ${description}`} />
+    </div>
+  );
+}

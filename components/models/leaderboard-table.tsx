@@ -1,0 +1,68 @@
+import Link from 'next/link';
+import { formatChange, formatShare, formatTokens, formatTokensCompact } from '@/lib/format';
+import type { LeaderboardRow } from '@/lib/rankings/leaderboard';
+import { modelHref } from '@/lib/routes';
+import { Movement } from './movement';
+
+export interface LeaderboardTableProps {
+  caption: string;
+  rows: readonly LeaderboardRow[];
+  /** The window's total including `other`: the denominator for shares. */
+  total: bigint;
+}
+
+export function LeaderboardTable({ caption, rows, total }: LeaderboardTableProps) {
+  return (
+    <div className="table-scroll">
+      <table className="data-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="num">
+              Rank
+            </th>
+            <th scope="col">
+              <span className="visually-hidden">Rank change</span>
+            </th>
+            <th scope="col">Model</th>
+            <th scope="col" className="hide-narrow">
+              Author
+            </th>
+            <th scope="col" className="num">
+              Tokens
+            </th>
+            <th scope="col" className="num">
+              Share
+            </th>
+            <th scope="col" className="num">
+              Change
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.permaslug}>
+              <td className="num">{row.rank}</td>
+              <td>
+                <Movement movement={row.movement} isNew={row.isNew} />
+              </td>
+              <th scope="row" className="slug">
+                <Link href={modelHref(row.permaslug)} prefetch={false}>
+                  {row.permaslug}
+                </Link>
+              </th>
+              <td className="hide-narrow">{row.author}</td>
+              <td className="num">
+                <abbr title={`${formatTokens(row.tokens)} tokens`}>{formatTokensCompact(row.tokens)}</abbr>
+              </td>
+              <td className="num">{formatShare(row.tokens, total)}</td>
+              <td className={`num change ${row.changePct === null ? '' : row.changePct >= 0 ? 'change--up' : 'change--down'}`}>
+                {formatChange(row.changePct)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

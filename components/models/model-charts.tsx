@@ -1,0 +1,126 @@
+import { SeriesTable } from '@/components/charts/series-table';
+import { LazyBarChart, LazyLineChart, LazyStackedAreaChart } from '@/components/charts/lazy';
+import { formatBasisPoints, formatRange, formatShare, formatTokens, tokensInBillions } from '@/lib/format';
+import type { ModelHistory } from '@/lib/rankings/history';
+import { authorShares, dailyStack, top50SharePerDay } from '@/lib/rankings/series';
+
+interface RangeProps {
+  history: ModelHistory;
+  range: { start: string; end: string };
+}
+
+const UNIT = 'billion tokens';
+
+/** Daily tokens of the top models, stacked, with everything else on top: the chart on openrouter.ai/rankings. */
+export function DailyStackSection({ history, range, topN }: RangeProps & { topN: number }) {
+  const stack = dailyStack(history, range, topN);
+  const period = formatRange(range.start, range.end);
+  return (
+    <>
+      <LazyStackedAreaChart
+        title={`Daily tokens, top ${topN} models and everything else`}
+        description={`Stacked daily token totals of the top ${topN} models over ${period} (UTC), plus all other models.`}
+        dates={stack.dates}
+        series={stack.series.map((s) => ({ key: s.key, label: s.label, values: s.values.map(tokensInBillions) }))}
+        unit={UNIT}
+      />
+      <SeriesTable
+        caption={`Daily tokens per model, ${period} (UTC)`}
+        dates={stack.dates}
+        columns={stack.series.map((s) => ({ key: s.key, label: s.label, values: s.values }))}
+      />
+    </>
+  );
+}
+
+export function AuthorShareSection({ history, range }: RangeProps) {
+  const authors = authorShares(history, range);
+  const total = authors.reduce((sum, a) => sum + a.tokens, 0n);
+  const shown = authors.slice(0, 12);
+  const period = formatRange(range.start, range.end);
+  return (
+    <>
+      <LazyBarChart
+        title="Market share by author"
+        description={`Tokens by model author over ${period} (UTC); models outside each day's top 50 are counted as other.`}
+        labels={shown.map((a) => a.author)}
+        values={shown.map((a) => tokensInBillions(a.tokens))}
+        unit={UNIT}
+      />
+      <div className="table-scroll">
+        <table className="data-table data-table--compact">
+          <caption>Tokens by author, {period} (UTC)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Author</th>
+              <th scope="col" className="num">
+                Tokens
+              </th>
+              <th scope="col" className="num">
+                Share
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {authors.map((a) => (
+              <tr key={a.author}>
+                <th scope="row">{a.author}</th>
+                <td className="num">{formatTokens(a.tokens)}</td>
+                <td className="num">{formatShare(a.tokens, total)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+export function Top50ShareSection({ history, range }: RangeProps) {
+  const days = top50SharePerDay(history, range);
+  const period = formatRange(range.start, range.end);
+  return (
+    <>
+      <LazyLineChart
+        title="Top-50 share of all tokens, per day"
+        description={`The share of each day's tokens that went to that day's top 50 models, ${period} (UTC).`}
+        dates={days.map((d) => d.date)}
+        series={[{ key: 'top50', label: 'Top-50 share', values: days.map((d) => d.shareBp / 100) }]}
+        unit="%"
+        percent
+      />
+      <details className="chart-data">
+        <summary>Show the figures behind this chart</summary>
+        <div className="table-scroll">
+          <table className="data-table data-table--compact">
+            <caption>Top-50 share per day, {period} (UTC)</caption>
+            <thead>
+              <tr>
+                <th scope="col">Date (UTC)</th>
+                <th scope="col" className="num">
+                  Top 50
+                </th>
+                <th scope="col" className="num">
+                  All tokens
+                </th>
+                <th scope="col" className="num">
+                  Share
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {days.map((d) => (
+                <tr key={d.date}>
+                  <th scope="row">{d.date}</th>
+                  <td className="num">{formatTokens(d.top50)}</td>
+                  <td className="num">{formatTokens(d.total)}</td>
+                  <td className="num">{formatBasisPoints(d.shareBp)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </>
+  );
+}

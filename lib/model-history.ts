@@ -1,0 +1,24 @@
+import 'server-only';
+import { getDatasets, type DataSource } from './datasets';
+import { loadModelHistory, type HistorySnapshot } from './datasets/history';
+import { buildHistory, type ModelHistory } from './rankings/history';
+
+export interface ModelHistoryData {
+  history: ModelHistory;
+  asOf: string;
+  dataDay: string;
+  source: DataSource;
+}
+
+const built = new WeakMap<HistorySnapshot, ModelHistory>();
+
+/** The ranked daily model history since 2025-01-01, from which every model view is computed. */
+export async function getModelHistory(): Promise<ModelHistoryData> {
+  const snapshot = await loadModelHistory(getDatasets());
+  let history = built.get(snapshot);
+  if (!history) {
+    history = buildHistory(snapshot.rows);
+    built.set(snapshot, history);
+  }
+  return { history, asOf: snapshot.asOf, dataDay: snapshot.dataDay, source: snapshot.source };
+}

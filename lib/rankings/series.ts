@@ -1,0 +1,75 @@
+import type { DateRange } from '../utc-day';
+import { authorOf, daysIn, type ModelHistory } from './history';
+import { rankedModelTotals, shareBasisPoints } from './leaderboard';
+
+type Range = Pick<DateRange, 'start' | 'end'>;
+
+export const OTHER_SERIES_KEY = 'other';
+export const OTHER_SERIES_LABEL = 'Everything else';
+export const OTHER_AUTHOR = 'other (outside the daily top 50)';
+
+export interface StackedSeries {
+  /** The range's days that the history holds, ascending. */
+  dates: string[];
+  /**
+   * The top `topN` models by tokens over the range (ranked like the leaderboard), each with one bigint per
+   * date (0n when not in that day's top 50), then a last series with key 'other' labelled 'Everything
+   * else' = that day's total minus the listed models, so the stack sums to the day's total.
+   */
+  series: { key: string; label: string; values: bigint[] }[];
+}
+
+export function dailyStack(history: ModelHistory, range: Range, topN: number): StackedSeries {
+  const days = daysIn(history, range);
+  const listed = rankedModelTotals(days).slice(0, Math.max(0, topN));
+  const column = new Map(listed.map((model, index) => [model.permaslug, index]));
+  const series = listed.map((model) => ({ key: model.permaslug, label: model.permaslug, values: new Array<bigint>(days.length).fill(0n) }));
+  const rest: bigint[] = [];
+
+  days.forEach((day, dayIndex) => {
+    let remaining = day.total;
+    for (const model of day.models) {
+      const index = column.get(model.permaslug);
+      if (index === undefined) continue;
+      series[index]!.values[dayIndex] = model.tokens;
+      remaining -= model.tokens;
+    }
+    rest.push(remaining);
+  });
+
+  return {
+    dates: days.map((day) => day.date),
+    series: [...series, { key: OTHER_SERIES_KEY, label: OTHER_SERIES_LABEL, values: rest }],
+  };
+}
+
+/** Per day: top-50 tokens, total (incl. other) and the top 50's share in basis points. */
+export function top50SharePerDay(history: ModelHistory, range: Range): { date: string; top50: bigint; total: bigint; shareBp: number }[] {
+  return daysIn(history, range).map((day) => {
+    const top50 = day.total - day.other;
+    return { date: day.date, top50, total: day.total, shareBp: shareBasisPoints(top50, day.total) };
+  });
+}
+
+/** Tokens by author over the range, descending (ties by author), then the summed `other` as a final entry. */
+export function authorShares(history: ModelHistory, range: Range): { author: string; tokens: bigint }[] {
+  const byAuthor = new Map<string, bigint>();
+  let other = 0n;
+  for (const day of daysIn(history, range)) {
+    other += day.other;
+    for (const model of day.models) {
+      const author = authorOf(model.permaslug);
+      byAuthor.set(author, (byAuthor.get(author) ?? 0n) + model.tokens);
+    }
+  }
+  const authors = Array.from(byAuthor, ([author, tokens]) => ({ author, tokens })).sort((a, b) => {
+    if (a.tokens !== b.tokens) return a.tokens > b.tokens ? -1 : 1;
+    return a.author < b.author ? -1 : a.author > b.author ? 1 : 0;
+  });
+  return [...authors, { author: OTHER_AUTHOR, tokens: other }];
+}
+
+/** Total tokens (incl. other) over the range. */
+export function totalTokens(history: ModelHistory, range: Range): bigint {
+  return daysIn(history, range).reduce((sum, day) => sum + day.total, 0n);
+}

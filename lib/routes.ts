@@ -1,0 +1,16 @@
+import type { WindowName } from './utc-day';
+
+/** Every internal URL is spelled here. Defaults are dropped so each view has one canonical URL. */
+export const DEFAULT_MODELS_WINDOW: WindowName = 'month';
+
+export function modelsHref(window: WindowName = DEFAULT_MODELS_WINDOW): string {
+  return window === DEFAULT_MODELS_WINDOW ? '/models' : `/models?window=${window}`;
+}
+
+/** `deepseek/deepseek-chat-v3.1:free` → `/models/deepseek/deepseek-chat-v3.1:free` (a colon is valid in a path). */
+export function modelHref(permaslug: string): string {
+  return `/models/${permaslug
+    .split('/')
+    .map((segment) => encodeURIComponent(segment).replace(/%3A/gi, ':'))
+    .join('/')}`;
+}
