@@ -39,6 +39,7 @@ export function BarChart({ title, description, labels, values, unit }: BarChartP
         // Another chart on the page may have registered Legend globally; one series needs none.
         legend: { display: false },
         tooltip: {
+          displayColors: false,
           callbacks: {
             label: (item) => formatValue(item.parsed.x ?? 0, unit),
           },

@@ -35,10 +35,13 @@ export interface ChartTheme {
   border: string;
   fontFamily: string;
   reducedMotion: boolean;
+  /** Same breakpoint as `.chart` in charts.css. */
+  narrow: boolean;
 }
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';
 const REDUCED_MOTION_QUERY = '(prefers-reduced-motion: reduce)';
+const NARROW_QUERY = '(max-width: 40rem)';
 // Fallbacks equal the light values in app/globals.css; used only if the variables are missing.
 const FALLBACK: ChartTheme = {
   text: '#14171f',
@@ -46,11 +49,12 @@ const FALLBACK: ChartTheme = {
   border: '#d9dde5',
   fontFamily: 'system-ui, sans-serif',
   reducedMotion: false,
+  narrow: false,
 };
 
-// The colour variables switch with prefers-color-scheme, so re-read them when it (or motion) changes.
+// The colour variables switch with prefers-color-scheme, so re-read them when it (or another query) changes.
 function subscribe(onChange: () => void): () => void {
-  const queries = [DARK_QUERY, REDUCED_MOTION_QUERY].map((query) => window.matchMedia(query));
+  const queries = [DARK_QUERY, REDUCED_MOTION_QUERY, NARROW_QUERY].map((query) => window.matchMedia(query));
   queries.forEach((query) => query.addEventListener('change', onChange));
   return () => queries.forEach((query) => query.removeEventListener('change', onChange));
 }
@@ -65,6 +69,7 @@ function getSnapshot(): string {
     border: read('--border', FALLBACK.border),
     fontFamily: root.fontFamily || FALLBACK.fontFamily,
     reducedMotion: window.matchMedia(REDUCED_MOTION_QUERY).matches,
+    narrow: window.matchMedia(NARROW_QUERY).matches,
   } satisfies ChartTheme);
 }
 
@@ -114,6 +119,15 @@ export function baseOptions(theme: ChartTheme) {
     color: theme.text,
     font: { family: theme.fontFamily },
     ...(theme.reducedMotion ? { animation: false as const } : {}),
+  };
+}
+
+/** Legend below the plot; smaller on narrow screens so many series still leave room for the plot. */
+export function legendOptions(theme: ChartTheme) {
+  const box = theme.narrow ? 8 : 12;
+  return {
+    position: 'bottom' as const,
+    labels: { color: theme.text, boxWidth: box, boxHeight: box, font: { size: theme.narrow ? 11 : 12 } },
   };
 }
 

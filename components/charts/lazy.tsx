@@ -11,7 +11,7 @@ import './charts.css';
 // placeholder, and the page's tables already carry the figures.
 const StackedAreaChart = dynamic(() => import('./stacked-area-chart').then((m) => m.StackedAreaChart), {
   ssr: false,
-  loading: () => <ChartSkeleton />,
+  loading: () => <ChartSkeleton tall />,
 });
 const LineChart = dynamic(() => import('./line-chart').then((m) => m.LineChart), {
   ssr: false,

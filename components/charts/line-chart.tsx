@@ -21,6 +21,7 @@ import {
   formatNumber,
   formatTooltipDay,
   formatValue,
+  legendOptions,
   seriesColor,
   useChartTheme,
 } from './chart-theme';
@@ -55,7 +56,7 @@ export function LineChart({ title, description, dates, series, unit, percent = f
         y: {
           ...axisStyle(theme, percent && unit === '%' ? '' : unit),
           reverse,
-          ...(percent ? { min: 0, max: 100 } : reverse ? {} : { beginAtZero: true }),
+          ...(percent ? { min: 0 } : reverse ? {} : { beginAtZero: true }),
           ticks: {
             color: theme.muted,
             // Ranks are whole numbers; a 2.5th place tick would be meaningless.
@@ -65,11 +66,7 @@ export function LineChart({ title, description, dates, series, unit, percent = f
         },
       },
       plugins: {
-        legend: {
-          display: series.length > 1,
-          position: 'bottom',
-          labels: { color: theme.text, boxWidth: 12, boxHeight: 12 },
-        },
+        legend: { ...legendOptions(theme), display: series.length > 1 },
         tooltip: {
           mode: 'index',
           intersect: false,

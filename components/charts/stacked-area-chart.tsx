@@ -22,6 +22,7 @@ import {
   formatNumber,
   formatTooltipDay,
   formatValue,
+  legendOptions,
   seriesColor,
   useChartTheme,
   withAlpha,
@@ -43,7 +44,7 @@ export function StackedAreaChart({ title, description, dates, series, unit }: St
           label: s.label,
           data: s.values,
           borderColor: color,
-          backgroundColor: withAlpha(color, 0.6),
+          backgroundColor: withAlpha(color, 0.7),
           borderWidth: 1.5,
           // 'stack' fills down to the series below rather than to zero, so translucent areas don't blend.
           fill: 'stack',
@@ -69,7 +70,7 @@ export function StackedAreaChart({ title, description, dates, series, unit }: St
         },
       },
       plugins: {
-        legend: { position: 'bottom', labels: { color: theme.text, boxWidth: 12, boxHeight: 12 } },
+        legend: legendOptions(theme),
         tooltip: {
           mode: 'index',
           intersect: false,
@@ -86,7 +87,7 @@ export function StackedAreaChart({ title, description, dates, series, unit }: St
   );
 
   return (
-    <div className="chart">
+    <div className="chart chart--tall">
       <Line data={data} options={options} role="img" aria-label={`${title}. ${description}`} />
     </div>
   );

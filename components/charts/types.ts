@@ -22,7 +22,7 @@ export interface LineChartProps {
   dates: string[];
   series: ChartSeries[];
   unit: string;
-  /** y axis as percentage 0–100. */
+  /** Values are percentages (axis from 0, ticks and tooltips with %). */
   percent?: boolean;
   /** Reverse y (for rank charts: 1 at top). */
   reverse?: boolean;

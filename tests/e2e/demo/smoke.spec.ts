@@ -17,8 +17,8 @@ test.describe('demo mode smoke', () => {
     const models = page.getByRole('table', { name: /Top 10 models by tokens/ });
     await expect(models.getByRole('row')).toHaveCount(11);
     await expect(models.getByRole('rowheader').first()).toHaveText(/^[a-z0-9-]+\/[\w.:-]+$/);
-    const apps = page.getByRole('table', { name: /Top 10 public apps by tokens/ });
-    await expect(apps.getByRole('row')).toHaveCount(11);
+    const apps = page.getByRole('table', { name: /Top 5 public apps by tokens/ });
+    await expect(apps.getByRole('row')).toHaveCount(6);
 
     // Demo figures never carry OpenRouter's citation.
     await expect(page.getByText(/^Source: OpenRouter/)).toHaveCount(0);
