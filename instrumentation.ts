@@ -13,8 +13,16 @@ export async function register() {
  * One structured line per failed render, and in particular per failed ISR regeneration (the last good
  * page keeps being served; this line is how operators learn of it). Headers are never logged.
  */
+// One failed render surfaces several times (metadata, page, segment) with the same digest.
+const recentDigests = new Set<string>();
+
 export const onRequestError: Instrumentation.onRequestError = (error, request, context) => {
   const failure = error as { name?: unknown; code?: unknown; message?: unknown; digest?: unknown };
+  if (typeof failure.digest === 'string') {
+    if (recentDigests.has(failure.digest)) return;
+    recentDigests.add(failure.digest);
+    if (recentDigests.size > 100) recentDigests.delete(recentDigests.values().next().value as string);
+  }
   logEvent(
     context.revalidateReason ? 'regeneration_failed' : 'request_failed',
     {

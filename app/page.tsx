@@ -14,7 +14,7 @@ import { windowRange } from '@/lib/utc-day';
 
 // Content changes once per data day; a revalidation in between re-reads the data layer's cache only,
 // and one that fails throws, so the last good page stays.
-export const revalidate = 300;
+export const revalidate = 60;
 
 export default async function HomePage() {
   const { history, asOf, dataDay, source } = await getModelHistory();

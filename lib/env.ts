@@ -28,7 +28,7 @@ const schema = z.object({
     .transform((value) => new URL(value).origin),
   DATA_DIR: z.string().min(1).default('.data'),
   /** Minutes after UTC midnight before the day that just ended is considered settled upstream. */
-  DATA_SETTLE_MINUTES: z.coerce.number().int().min(0).max(720).default(60),
+  DATA_SETTLE_MINUTES: z.coerce.number().int().min(0).max(1439).default(60),
   QUOTA_PER_MINUTE: positiveInt(30).default(30),
   QUOTA_PER_DAY: positiveInt(500).default(500),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),

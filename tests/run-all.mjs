@@ -91,6 +91,24 @@ try {
   fake.child.kill('SIGTERM');
 }
 
+// 4. an outage across the data-day change, on real time: the settle delay is set so that the day
+// turns over about two minutes from now (after midnight UTC if we are too close to it).
+const minuteOfDay = () => Math.floor((Date.now() % 86_400_000) / 60_000);
+if (minuteOfDay() > 1430) await new Promise((resolve) => setTimeout(resolve, (1441 - minuteOfDay()) * 60_000));
+const outageFake = await startFake(liveKey);
+try {
+  e2ePhase('outage', {
+    ...common,
+    OPENROUTER_API_KEY: liveKey,
+    OPENROUTER_BASE_URL: `${outageFake.origin}/api/v1`,
+    DATA_DIR: path.join(artifacts, 'data-outage'),
+    DATA_SETTLE_MINUTES: String(minuteOfDay() + 2),
+    FAKE_ORIGIN: outageFake.origin,
+  });
+} finally {
+  outageFake.child.kill('SIGTERM');
+}
+
 /** The fake upstream as its own process, for the builds and the server under test. */
 function startFake(key) {
   return new Promise((resolve, reject) => {

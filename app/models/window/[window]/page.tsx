@@ -13,7 +13,7 @@ import { isWindowName, windowRange, WINDOW_NAMES, type WindowName } from '@/lib/
 
 // Reached through middleware.ts, which rewrites /models?window=… here so each window is one ISR page.
 // Content changes once per data day; a revalidation in between re-reads the data layer's cache only.
-export const revalidate = 300;
+export const revalidate = 60;
 export const dynamicParams = false;
 
 export function generateStaticParams() {
