@@ -13,15 +13,18 @@ export async function register() {
  * One structured line per failed render, and in particular per failed ISR regeneration (the last good
  * page keeps being served; this line is how operators learn of it). Headers are never logged.
  */
-// One failed render surfaces several times (metadata, page, segment) with the same digest.
-const recentDigests = new Set<string>();
+// One failed render surfaces several times within milliseconds (metadata, page, segment) with the same
+// digest; a later failure with the same digest is a new event.
+const recentDigests = new Map<string, number>();
+const SAME_FAILURE_MS = 5_000;
 
 export const onRequestError: Instrumentation.onRequestError = (error, request, context) => {
   const failure = error as { name?: unknown; code?: unknown; message?: unknown; digest?: unknown };
   if (typeof failure.digest === 'string') {
-    if (recentDigests.has(failure.digest)) return;
-    recentDigests.add(failure.digest);
-    if (recentDigests.size > 100) recentDigests.delete(recentDigests.values().next().value as string);
+    const now = Date.now();
+    if (now - (recentDigests.get(failure.digest) ?? 0) < SAME_FAILURE_MS) return;
+    recentDigests.set(failure.digest, now);
+    for (const [digest, at] of recentDigests) if (now - at >= SAME_FAILURE_MS) recentDigests.delete(digest);
   }
   logEvent(
     context.revalidateReason ? 'regeneration_failed' : 'request_failed',
