@@ -1,12 +1,19 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { coldOutageRetryAfter } from './lib/availability';
 
 /**
- * `/models?window=week` is the public URL (shareable, crawlable), but an App Router page that reads
- * search params renders on every request. Rewriting it to a path segment makes each window one ISR page.
+ * 1. `/models?window=week` is the public URL (shareable, crawlable), but an App Router page that reads
+ *    search params renders on every request; rewriting to a path segment makes each window an ISR page.
+ * 2. While the site holds no data at all and the upstream is failing, data pages answer 503 with
+ *    Retry-After (lib/availability.ts) rather than an error page.
  * Staff routes get their session gate here in the staff issue.
  */
 export function middleware(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
+  const retryAfter = coldOutageRetryAfter();
+  if (retryAfter > 0 && !pathname.startsWith('/staff') && !pathname.startsWith('/api/staff')) {
+    return unavailable(pathname.startsWith('/api/'), retryAfter);
+  }
   if (pathname === '/models') {
     const url = request.nextUrl.clone();
     url.pathname = `/models/window/${encodeURIComponent(searchParams.get('window') ?? 'month')}`;
@@ -16,6 +23,16 @@ export function middleware(request: NextRequest) {
   return NextResponse.next();
 }
 
+const MESSAGE = 'The rankings are not available yet: the data source is not answering. Please try again in a minute.';
+
+function unavailable(json: boolean, retryAfter: number): Response {
+  const headers = { 'Retry-After': String(retryAfter), 'Cache-Control': 'no-store' };
+  if (json) return NextResponse.json({ error: { code: 503, message: MESSAGE } }, { status: 503, headers });
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Temporarily unavailable — Tokenboard</title><style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:15vh auto;padding:0 1rem;line-height:1.5;color:#14171f;background:#fff}@media (prefers-color-scheme:dark){body{color:#e8eaf0;background:#0f1115}}</style></head><body><h1>Temporarily unavailable</h1><p>${MESSAGE}</p></body></html>`;
+  return new NextResponse(html, { status: 503, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } });
+}
+
 export const config = {
-  matcher: ['/models', '/staff/:path*', '/api/staff/:path*'],
+  runtime: 'nodejs',
+  matcher: ['/', '/models', '/models/:path*', '/api/models', '/staff/:path*', '/api/staff/:path*'],
 };

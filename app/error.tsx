@@ -1,16 +1,7 @@
 'use client';
 
+import { DataError } from '@/components/site/data-error';
+
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return (
-    <section className="section" aria-labelledby="error-heading">
-      <h1 id="error-heading">The rankings could not be loaded</h1>
-      <p>
-        The data source did not answer in time and there is no earlier copy of this page to show yet. Please try again in a
-        minute.
-      </p>
-      <button type="button" className="button" onClick={reset}>
-        Try again
-      </button>
-    </section>
-  );
+  return <DataError reset={reset} />;
 }

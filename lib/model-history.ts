@@ -1,5 +1,6 @@
 import 'server-only';
-import { getDatasets, type DataSource } from './datasets';
+import { clearColdOutage, reportColdOutage } from './availability';
+import { getDatasets, hasCachedData, isDatasetsError, type DataSource } from './datasets';
 import { loadModelHistory, type HistorySnapshot } from './datasets/history';
 import { buildHistory, type ModelHistory } from './rankings/history';
 
@@ -14,7 +15,14 @@ const built = new WeakMap<HistorySnapshot, ModelHistory>();
 
 /** The ranked daily model history since 2025-01-01, from which every model view is computed. */
 export async function getModelHistory(): Promise<ModelHistoryData> {
-  const snapshot = await loadModelHistory(getDatasets());
+  let snapshot: HistorySnapshot;
+  try {
+    snapshot = await loadModelHistory(getDatasets());
+  } catch (error) {
+    if (isDatasetsError(error) && !(await hasCachedData())) reportColdOutage(error.retryAfterSeconds ?? 30);
+    throw error;
+  }
+  clearColdOutage();
   let history = built.get(snapshot);
   if (!history) {
     history = buildHistory(snapshot.rows);

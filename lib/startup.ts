@@ -12,3 +12,12 @@ export function checkConfigOrExit(): void {
     throw error;
   }
 }
+
+/**
+ * Loads the model history in the background as the server starts, so the first visitor does not wait
+ * for it, and a cold start during an upstream outage is known (503) before anyone asks.
+ */
+export function warmUp(): void {
+  if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  void import('./model-history').then(({ getModelHistory }) => getModelHistory()).catch(() => undefined);
+}

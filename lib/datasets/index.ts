@@ -60,6 +60,11 @@ export function getDatasets(): DatasetsClient {
   return dataLayer().client;
 }
 
+/** The site holds at least one validated upstream payload (so pages have rendered from it before). */
+export function hasCachedData(): Promise<boolean> {
+  return dataLayer().cache.hasAny();
+}
+
 export interface DataLayerStatus {
   mode: 'live' | 'demo';
   dataDay: string;

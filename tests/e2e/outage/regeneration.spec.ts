@@ -1,3 +1,7 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 
 // The suite runner starts this server with DATA_SETTLE_MINUTES set so that the data day turns over about
@@ -75,4 +79,42 @@ test('an upstream outage at the data-day change keeps the last good pages; recov
   await control('fault');
   const recovered = await waitFor(() => dataDayOfPage(request, '/models?window=week'), (p) => p.day === health.dataDay, 3 * 60_000);
   expect(recovered).toMatchObject({ status: 200, day: health.dataDay });
+});
+
+test('a cold start during an outage answers 503 with Retry-After, then serves once the upstream is back', async ({ request }) => {
+  test.setTimeout(3 * 60_000);
+  const port = 3101;
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'tokenboard-cold-'));
+  await control('fault', { type: '503' });
+  const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: path.resolve(__dirname, '../../..'),
+    env: { ...process.env, DATA_DIR: dataDir },
+    stdio: 'ignore',
+  });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    const health = await waitFor(
+      () => request.get(`${base}/api/health`).catch(() => null),
+      (response) => response !== null && response.status() === 503,
+      60_000,
+    );
+    expect(health?.status()).toBe(503);
+
+    for (const pathname of ['/', '/models?window=week', '/models/openai/gpt-4o-2024-05-13']) {
+      const response = await request.get(`${base}${pathname}`);
+      expect(response.status(), pathname).toBe(503);
+      expect(Number(response.headers()['retry-after'])).toBeGreaterThan(0);
+      expect(await response.text()).toContain('Temporarily unavailable');
+    }
+    const api = await request.get(`${base}/api/models`);
+    expect(api.status()).toBe(503);
+    expect((await api.json()).error.message).toMatch(/not available yet/);
+
+    await control('fault');
+    const recovered = await waitFor(() => dataDayOfPage(request, `${base}/models?window=week`), (p) => p.status === 200, 120_000);
+    expect(recovered.status).toBe(200);
+    expect(recovered.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  } finally {
+    server.kill('SIGTERM');
+  }
 });
