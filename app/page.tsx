@@ -5,7 +5,8 @@ import { DailyStackSection } from '@/components/models/model-charts';
 import { MoversList } from '@/components/models/movers-list';
 import { Citation } from '@/components/site/citation';
 import { Freshness } from '@/components/site/freshness';
-import { getDatasets } from '@/lib/datasets';
+import { DEFAULT_APPS_QUERY } from '@/lib/apps/types';
+import { getAppsView } from '@/lib/apps/view';
 import { formatDay, formatRange, formatShare, formatTokens, formatTokensCompact } from '@/lib/format';
 import { getModelHistory } from '@/lib/model-history';
 import { biggestMovers, computeLeaderboard } from '@/lib/rankings/leaderboard';
@@ -19,7 +20,8 @@ export const revalidate = 60;
 export default async function HomePage() {
   const { history, asOf, dataDay, source } = await getModelHistory();
   const month = windowRange('month', dataDay);
-  const apps = await getDatasets().appRankings({ startDate: month.start, endDate: month.end, limit: 5 });
+  // The default /apps view: the same cached upstream request as that page, so the preview costs nothing extra.
+  const apps = await getAppsView(DEFAULT_APPS_QUERY);
   const day = computeLeaderboard(history, 'day', dataDay);
   const thirty = computeLeaderboard(history, 'month', dataDay);
   const movers = biggestMovers(computeLeaderboard(history, 'week', dataDay), 5);
@@ -91,8 +93,11 @@ export default async function HomePage() {
 
       <section aria-labelledby="apps-heading" className="section">
         <h2 id="apps-heading">Top apps, last 30 days</h2>
-        <TopAppsTable caption={`Top 5 public apps by tokens, ${formatRange(month.start, month.end)} (UTC)`} apps={apps.rows} />
-        <Citation source="apps" dataSource={apps.source} asOf={apps.meta.asOf} />
+        <TopAppsTable caption={`Top 5 public apps by tokens, ${formatRange(month.start, month.end)} (UTC)`} rows={apps.rows.slice(0, 5)} />
+        <p>
+          <Link href="/apps">All app rankings, categories and trending apps →</Link>
+        </p>
+        <Citation source="apps" dataSource={apps.source} asOf={apps.asOf} />
       </section>
     </>
   );

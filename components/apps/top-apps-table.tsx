@@ -1,12 +1,13 @@
-import type { AppRanking } from '@/lib/datasets/contract';
+import type { AppsViewRow } from '@/lib/apps/types';
 import { formatCount, formatTokens, formatTokensCompact } from '@/lib/format';
 
 export interface TopAppsTableProps {
   caption: string;
-  apps: readonly AppRanking[];
+  rows: readonly AppsViewRow[];
 }
 
-export function TopAppsTable({ caption, apps }: TopAppsTableProps) {
+/** A compact, server-rendered preview of an app ranking (the full, interactive one is on /apps). */
+export function TopAppsTable({ caption, rows }: TopAppsTableProps) {
   return (
     <div className="table-scroll">
       <table className="data-table">
@@ -26,16 +27,19 @@ export function TopAppsTable({ caption, apps }: TopAppsTableProps) {
           </tr>
         </thead>
         <tbody>
-          {apps.map((app) => (
-            <tr key={app.appId}>
-              <td className="num">{app.rank}</td>
-              <th scope="row">{app.appName}</th>
-              <td className="num">
-                <abbr title={`${formatTokens(app.totalTokens)} tokens`}>{formatTokensCompact(app.totalTokens)}</abbr>
-              </td>
-              <td className="num">{formatCount(app.totalRequests)}</td>
-            </tr>
-          ))}
+          {rows.map((row) => {
+            const tokens = BigInt(row.tokens);
+            return (
+              <tr key={row.appId}>
+                <td className="num">{row.rank}</td>
+                <th scope="row">{row.appName}</th>
+                <td className="num">
+                  <abbr title={`${formatTokens(tokens)} tokens`}>{formatTokensCompact(tokens)}</abbr>
+                </td>
+                <td className="num">{formatCount(row.requests)}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

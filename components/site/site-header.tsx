@@ -14,6 +14,9 @@ export function SiteHeader() {
             <li>
               <Link href={modelsHref()}>Models</Link>
             </li>
+            <li>
+              <Link href="/apps">Apps</Link>
+            </li>
           </ul>
         </nav>
       </div>

@@ -1,0 +1,25 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { validateAppsQuery } from '@/lib/apps/query';
+import type { AppsQuery } from '@/lib/apps/types';
+import { getAppsView } from '@/lib/apps/view';
+import { getConfig } from '@/lib/env';
+import { badRequest, cacheUntil, errorResponse, strictParams } from '@/lib/http';
+import { secondsUntilNextDataDay } from '@/lib/utc-day';
+
+const PARAMS = ['sort', 'window', 'category', 'subcategory', 'page', 'pageSize'] as const satisfies readonly (keyof AppsQuery)[];
+
+/** One page of an app-ranking view; the same data, cache keys and validation as the /apps pages. */
+export async function GET(request: NextRequest) {
+  const parsed = strictParams(request.nextUrl.searchParams, PARAMS);
+  if ('error' in parsed) return badRequest(parsed.error);
+  const validated = validateAppsQuery(parsed.values);
+  if (!validated.ok) return badRequest(validated.message);
+  try {
+    const view = await getAppsView(validated.query);
+    return NextResponse.json(view, {
+      headers: { 'Cache-Control': cacheUntil(secondsUntilNextDataDay(new Date(), getConfig().settleMinutes)) },
+    });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,66 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { AppsExplorer } from '@/components/apps/apps-explorer';
+import { CategoryNav } from '@/components/apps/category-nav';
+import { Freshness } from '@/components/site/freshness';
+import { CATEGORY_INFO, SUBCATEGORY_NAMES, viewBasePath } from '@/lib/apps/labels';
+import { validateAppsQuery } from '@/lib/apps/query';
+import type { AppsQuery } from '@/lib/apps/types';
+import { appsHref } from '@/lib/apps/url';
+import { getAppsView } from '@/lib/apps/view';
+import { formatDay, WINDOW_LABELS } from '@/lib/format';
+
+// Reached through middleware.ts, which rewrites /apps[/<category>[/<subcategory>]]?sort=&window=&page=
+// here, so each view and page is one ISR page; invalid values are a 404 before anything is fetched.
+export const revalidate = 60;
+
+export function generateStaticParams() {
+  return [{ sort: 'popular', window: 'month', filter: 'all', pageSize: '25', page: '1' }];
+}
+
+interface PageProps {
+  params: Promise<{ sort: string; window: string; filter: string; pageSize: string; page: string }>;
+}
+
+async function queryFrom(params: PageProps['params']): Promise<AppsQuery> {
+  const { sort, window, filter, pageSize, page } = await params;
+  const [category, subcategory, ...rest] = filter === 'all' ? [] : decodeURIComponent(filter).split('.');
+  if (rest.length > 0 || category === '') notFound();
+  const result = validateAppsQuery({ sort, window, category, subcategory, page, pageSize });
+  if (!result.ok) notFound();
+  return result.query;
+}
+
+function title(q: AppsQuery): string {
+  if (q.subcategory && q.category) return `${CATEGORY_INFO[q.category].name} › ${SUBCATEGORY_NAMES[q.subcategory]}`;
+  if (q.category) return CATEGORY_INFO[q.category].name;
+  return 'All apps';
+}
+
+export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
+  const q = await queryFrom(params);
+  const view = await getAppsView(q);
+  const what = q.category ? `${title(q)} apps` : 'apps';
+  const topic = q.category && !q.subcategory ? ` — ${CATEGORY_INFO[q.category].description}` : '';
+  return {
+    title: `${q.sort === 'trending' ? 'Trending' : 'Top'} ${what} by tokens — ${WINDOW_LABELS[q.window].short} to ${formatDay(view.dataDay)}`,
+    description: `The public ${what} on OpenRouter ${q.sort === 'trending' ? 'growing fastest' : 'using the most tokens'} over ${WINDOW_LABELS[q.window].long}${topic}: rank, tokens, requests, tokens per request and share.`,
+    alternates: { canonical: appsHref(viewBasePath(q), q) },
+  };
+}
+
+export default async function AppsPage({ params }: PageProps) {
+  const q = await queryFrom(params);
+  const view = await getAppsView(q);
+  if (q.page > view.pageCount) notFound();
+
+  return (
+    <>
+      <h1>{title(q)}: top apps by tokens</h1>
+      {q.category && !q.subcategory ? <p className="muted">Apps for {CATEGORY_INFO[q.category].description}.</p> : null}
+      <Freshness dataDay={view.dataDay} asOf={view.asOf} />
+      <CategoryNav category={q.category} subcategory={q.subcategory} />
+      <AppsExplorer initial={view} basePath={viewBasePath(q)} />
+    </>
+  );
+}

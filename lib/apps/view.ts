@@ -1,0 +1,70 @@
+import 'server-only';
+import { citationLine, DEMO_LABEL, LICENSE_LINE, LICENSE_URL } from '../citation';
+import { getDatasets, type Dataset } from '../datasets';
+import type { AppRanking, AppRankingsQuery } from '../datasets/contract';
+import type { Partition } from '../datasets/quota';
+import { buildAppsRows, pageBounds } from '../rankings/apps';
+import { previousWindowRange, windowRange, type DateRange } from '../utc-day';
+import { APPS_MAX_RANKS, DEFAULT_APPS_QUERY, type AppsQuery, type AppsView } from './types';
+
+const UPSTREAM_PAGE = 100;
+
+/**
+ * The default view (and its comparison window) is what most visitors and the home page see: it is
+ * core traffic. Every other sort/window/category combination is paid from the `apps` partition, which
+ * can never eat into the core reserve.
+ */
+function partitionFor(q: Pick<AppsQuery, 'sort' | 'window' | 'category'>): Partition {
+  return q.sort === DEFAULT_APPS_QUERY.sort && q.window === DEFAULT_APPS_QUERY.window && q.category === null ? 'core' : 'apps';
+}
+
+/**
+ * Up to 200 ranks of one view: upstream offset 0 (limit 100), then offset 100 only when the first page
+ * was full. Each is one cached, coalesced request, so a view costs at most 2 upstream calls a data day.
+ */
+async function loadList(q: AppsQuery, range: DateRange): Promise<{ rows: AppRanking[]; first: Dataset<AppRanking> }> {
+  const filter = q.subcategory ? { subcategory: q.subcategory } : q.category ? { category: q.category } : {};
+  const request = (offset: number): AppRankingsQuery => ({
+    sort: q.sort,
+    ...filter,
+    startDate: range.start,
+    endDate: range.end,
+    limit: UPSTREAM_PAGE,
+    offset,
+  });
+  const options = { partition: partitionFor(q) };
+  const first = await getDatasets().appRankings(request(0), options);
+  if (first.rows.length < UPSTREAM_PAGE) return { rows: first.rows, first };
+  const second = await getDatasets().appRankings(request(UPSTREAM_PAGE), options);
+  return { rows: [...first.rows, ...second.rows].slice(0, APPS_MAX_RANKS), first };
+}
+
+/** One page of an app-ranking view, shaped for publishing (what /api/apps returns and pages render). */
+export async function getAppsView(query: AppsQuery): Promise<AppsView> {
+  const datasets = getDatasets();
+  const dataDay = datasets.dataDay();
+  const range = windowRange(query.window, dataDay);
+  const comparable = query.category === null;
+  const previousRange = previousWindowRange(query.window, dataDay);
+  const [current, previous] = await Promise.all([
+    loadList(query, range),
+    comparable && previousRange.days > 0 ? loadList(query, previousRange) : Promise.resolve(null),
+  ]);
+  const { rows, listedTotal } = buildAppsRows(current.rows, comparable ? (previous?.rows ?? []) : null);
+  const { from, to } = pageBounds(query.page, query.pageSize);
+  const { meta, source } = current.first;
+  return {
+    query,
+    dataDay,
+    range: { start: range.start, end: range.end },
+    asOf: meta.asOf,
+    source,
+    citation: citationLine('apps', source, meta.asOf) ?? DEMO_LABEL,
+    license: source === 'demo' ? null : { text: LICENSE_LINE, url: LICENSE_URL },
+    totalRanked: rows.length,
+    pageCount: Math.max(1, Math.ceil(rows.length / query.pageSize)),
+    listedTotal: listedTotal.toString(),
+    comparable,
+    rows: rows.slice(from, to),
+  };
+}
