@@ -56,8 +56,19 @@ export class InvalidParamsError extends DatasetsError {
   }
 }
 
+/**
+ * By shape as well as by class: Next may bundle this module into several server chunks, and an error
+ * thrown by one chunk's class is not an `instanceof` another's.
+ */
 export function isDatasetsError(error: unknown): error is DatasetsError {
-  return error instanceof DatasetsError;
+  if (error instanceof DatasetsError) return true;
+  const candidate = error as { name?: unknown; code?: unknown } | null;
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    (candidate.name === 'DatasetsError' || candidate.name === 'InvalidParamsError') &&
+    typeof candidate.code === 'string'
+  );
 }
 
 /** `Retry-After` as seconds (delta-seconds or HTTP date); undefined when absent or unparseable. */

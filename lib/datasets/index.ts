@@ -21,6 +21,8 @@ interface DataLayer {
   cache: FileResponseCache;
 }
 
+const DEMO_LIMITS = { perMinute: 6_000, perDay: 1_000_000 };
+
 // One data layer per process, even when Next bundles this module into several route chunks:
 // coalescing and the breaker only work if every caller shares them.
 const GLOBAL_KEY = Symbol.for('tokenboard.datasets');
@@ -35,7 +37,10 @@ function buildDataLayer(): DataLayer {
   const config = getConfig();
   // Demo figures must never be mixed with real ones, nor demo attempts counted against the real budget.
   const stateDir = config.mode === 'live' ? config.dataDir : path.join(config.dataDir, 'demo');
-  const governor = new QuotaGovernor(new FileQuotaStore(stateDir), defaultPolicy(config.quota.perMinute, config.quota.perDay));
+  // The demo source is in-process and free: the governor still runs (same code path) but the limits are
+  // not the upstream's, or a visitor browsing app categories would be refused synthetic data.
+  const limits = config.mode === 'live' ? config.quota : DEMO_LIMITS;
+  const governor = new QuotaGovernor(new FileQuotaStore(stateDir), defaultPolicy(limits.perMinute, limits.perDay));
   const breaker = new CircuitBreaker();
   const cache = new FileResponseCache(stateDir);
   const transport =

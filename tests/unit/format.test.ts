@@ -1,5 +1,5 @@
 import { formatDay, formatShare, formatTokens, formatTokensCompact, formatTimestamp } from '@/lib/format';
-import { parseRetryAfter } from '@/lib/datasets/errors';
+import { DatasetsError, isDatasetsError, parseRetryAfter } from '@/lib/datasets/errors';
 
 describe('formatTokens', () => {
   it('groups a bigint beyond 2^53 without losing a digit', () => {
@@ -41,5 +41,15 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('Wed, 25 Nov 2026 12:00:30 GMT', now)).toBe(30);
     expect(parseRetryAfter(null, now)).toBeUndefined();
     expect(parseRetryAfter('soon', now)).toBeUndefined();
+  });
+});
+
+describe('isDatasetsError', () => {
+  it('recognises the typed errors by class and by shape, and nothing else', () => {
+    expect(isDatasetsError(new DatasetsError('timeout', 'slow'))).toBe(true);
+    expect(isDatasetsError(Object.assign(new Error('x'), { name: 'DatasetsError', code: 'budget_exhausted' }))).toBe(true);
+    expect(isDatasetsError(new Error('plain'))).toBe(false);
+    expect(isDatasetsError({ name: 'DatasetsError' })).toBe(false);
+    expect(isDatasetsError(null)).toBe(false);
   });
 });

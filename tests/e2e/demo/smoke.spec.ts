@@ -43,7 +43,8 @@ test.describe('demo mode smoke', () => {
     const body = await response.json();
     expect(body).toMatchObject({ status: 'ok', mode: 'demo', circuit: 'closed' });
     expect(body.dataDay).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(body.budget.limitPerDay).toBe(500);
+    // The demo source is local: its governor is not held to the upstream's 500 a day.
+    expect(body.budget.limitPerDay).toBeGreaterThan(500);
   });
 
   test('an unknown page is a 404 with a way back', async ({ page }) => {

@@ -1,0 +1,122 @@
+import { CATEGORY_INFO, SUBCATEGORY_NAMES } from '@/lib/apps/labels';
+import type { AppsView, AppsViewRow } from '@/lib/apps/types';
+import { formatBasisPoints, formatCount, formatRange, formatTokens, formatTokensCompact } from '@/lib/format';
+import { Movement } from '../models/movement';
+
+/** "Popular apps by tokens, Oct 26 – Nov 24, 2026 (UTC), ranks 26–50 of 200": what the table shows, in words. */
+export function appsCaption(view: AppsView): string {
+  const { sort, category, subcategory, page, pageSize } = view.query;
+  const group = subcategory ? SUBCATEGORY_NAMES[subcategory] : category ? CATEGORY_INFO[category].name : null;
+  const apps = group ? `apps in ${group}` : 'apps';
+  const title = sort === 'trending' ? `Trending ${apps} by token growth` : `Popular ${apps} by tokens`;
+  const first = (page - 1) * pageSize + 1;
+  const last = first + view.rows.length - 1;
+  const ranks = last > first ? `ranks ${first}–${last}` : `rank ${first}`;
+  return `${title}, ${formatRange(view.range.start, view.range.end)} (UTC), ${ranks} of ${view.totalRanked}`;
+}
+
+function NotAvailable() {
+  return (
+    <>
+      <span aria-hidden="true">–</span>
+      <span className="visually-hidden">not available</span>
+    </>
+  );
+}
+
+function AppsRow({ row, comparable }: { row: AppsViewRow; comparable: boolean }) {
+  // Token figures arrive as exact decimal strings; BigInt keeps every digit (Number() would not).
+  const tokens = BigInt(row.tokens);
+  return (
+    <tr>
+      <td className="num">{row.rank}</td>
+      {comparable ? (
+        <td>
+          <Movement movement={row.movement} isNew={row.isNew} />
+        </td>
+      ) : null}
+      <th scope="row">{row.appName}</th>
+      <td className="num">
+        <abbr title={`${formatTokens(tokens)} tokens`}>{formatTokensCompact(tokens)}</abbr>
+      </td>
+      <td className="num">{formatCount(row.requests)}</td>
+      <td className="num">{row.tokensPerRequest === null ? <NotAvailable /> : formatTokens(BigInt(row.tokensPerRequest))}</td>
+      <td className="num">{formatBasisPoints(row.shareBp)}</td>
+    </tr>
+  );
+}
+
+function AppsTableHead({ comparable }: { comparable: boolean }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col" className="num">
+          Rank
+        </th>
+        {comparable ? <th scope="col">Change</th> : null}
+        <th scope="col">App</th>
+        <th scope="col" className="num">
+          Tokens
+        </th>
+        <th scope="col" className="num">
+          Requests
+        </th>
+        <th scope="col" className="num">
+          Tokens/request
+        </th>
+        <th scope="col" className="num">
+          Share
+        </th>
+      </tr>
+    </thead>
+  );
+}
+
+export interface AppsTableProps {
+  view: AppsView;
+}
+
+/** One page of a view; the caption says which view, dates and ranks. */
+export function AppsTable({ view }: AppsTableProps) {
+  return (
+    <div className="table-scroll">
+      <table className="data-table">
+        <caption>{appsCaption(view)}</caption>
+        <AppsTableHead comparable={view.comparable} />
+        <tbody>
+          {view.rows.map((row) => (
+            <AppsRow key={row.appId} row={row} comparable={view.comparable} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export interface AppsTableSkeletonProps {
+  rows: number;
+  comparable: boolean;
+}
+
+/** Placeholder rows of the table's final size, hidden from assistive tech (a status region says "Loading…"). */
+export function AppsTableSkeleton({ rows, comparable }: AppsTableSkeletonProps) {
+  const columns = comparable ? 7 : 6;
+  return (
+    <div className="table-scroll" aria-hidden="true">
+      <table className="data-table apps-table--skeleton">
+        <AppsTableHead comparable={comparable} />
+        <tbody>
+          {Array.from({ length: rows }, (_, r) => (
+            <tr key={r} className="apps-skeleton-row">
+              {Array.from({ length: columns }, (_, c) => (
+                <td key={c}>
+                  <span className="apps-skeleton" />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
