@@ -2,16 +2,14 @@
 
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import useSWR, { useSWRConfig } from 'swr';
-import type { AppsQuery, AppsView } from '@/lib/apps/types';
-import { TOKENIZER_CAVEAT } from '@/lib/citation';
-import { APPS_MAX_RANKS } from '@/lib/apps/types';
+import { APPS_MAX_RANKS, type AppsQuery, type AppsView } from '@/lib/apps/types';
 import { appsApiHref, appsHref, appsQueryFromSearch } from '@/lib/apps/url';
+import { TOKENIZER_CAVEAT } from '@/lib/citation';
 import { AppsControls } from './apps-controls';
 import { AppsPagination } from './apps-pagination';
 import { appsCaption, AppsTable, AppsTableSkeleton } from './apps-table';
 import { isPlainLeftClick, type LinkTo } from './view-link';
 import './apps.css';
-
 
 /** An HTTP error from one of our JSON routes, with the route's own message (`{ error: { message } }`). */
 class FetchError extends Error {
