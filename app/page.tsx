@@ -5,9 +5,10 @@ import { DailyStackSection } from '@/components/models/model-charts';
 import { MoversList } from '@/components/models/movers-list';
 import { Citation } from '@/components/site/citation';
 import { Freshness } from '@/components/site/freshness';
+import { TokenFigure } from '@/components/site/token-figure';
 import { DEFAULT_APPS_QUERY } from '@/lib/apps/types';
 import { getAppsView } from '@/lib/apps/view';
-import { formatDay, formatRange, formatShare, formatTokens, formatTokensCompact } from '@/lib/format';
+import { formatDay, formatRange, formatShare } from '@/lib/format';
 import { getModelHistory } from '@/lib/model-history';
 import { biggestMovers, computeLeaderboard } from '@/lib/rankings/leaderboard';
 import { modelHref, modelsHref } from '@/lib/routes';
@@ -39,11 +40,15 @@ export default async function HomePage() {
         <dl className="stats">
           <div>
             <dt>Tokens on {formatDay(dataDay)}</dt>
-            <dd title={`${formatTokens(day.total)} tokens`}>{formatTokensCompact(day.total)}</dd>
+            <dd>
+              <TokenFigure tokens={day.total} />
+            </dd>
           </div>
           <div>
             <dt>Tokens, last 30 days</dt>
-            <dd title={`${formatTokens(thirty.total)} tokens`}>{formatTokensCompact(thirty.total)}</dd>
+            <dd>
+              <TokenFigure tokens={thirty.total} />
+            </dd>
           </div>
           <div>
             <dt>Top-50 share, last 30 days</dt>

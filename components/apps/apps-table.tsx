@@ -1,6 +1,7 @@
+import { TokenFigure } from '@/components/site/token-figure';
 import { CATEGORY_INFO, SUBCATEGORY_NAMES } from '@/lib/apps/labels';
 import type { AppsView, AppsViewRow } from '@/lib/apps/types';
-import { formatBasisPoints, formatCount, formatRange, formatTokens, formatTokensCompact } from '@/lib/format';
+import { formatBasisPoints, formatCount, formatRange, formatTokens } from '@/lib/format';
 import { Movement } from '../models/movement';
 
 /** "Popular apps by tokens, Oct 26 – Nov 24, 2026 (UTC), ranks 26–50 of 200": what the table shows, in words. */
@@ -37,7 +38,7 @@ function AppsRow({ row, comparable }: { row: AppsViewRow; comparable: boolean })
       ) : null}
       <th scope="row">{row.appName}</th>
       <td className="num">
-        <abbr title={`${formatTokens(tokens)} tokens`}>{formatTokensCompact(tokens)}</abbr>
+        <TokenFigure tokens={tokens} />
       </td>
       <td className="num">{formatCount(row.requests)}</td>
       <td className="num">{row.tokensPerRequest === null ? <NotAvailable /> : formatTokens(BigInt(row.tokensPerRequest))}</td>

@@ -1,5 +1,6 @@
+import { TokenFigure } from '@/components/site/token-figure';
 import type { AppsViewRow } from '@/lib/apps/types';
-import { formatCount, formatTokens, formatTokensCompact } from '@/lib/format';
+import { formatCount } from '@/lib/format';
 
 export interface TopAppsTableProps {
   caption: string;
@@ -34,7 +35,7 @@ export function TopAppsTable({ caption, rows }: TopAppsTableProps) {
                 <td className="num">{row.rank}</td>
                 <th scope="row">{row.appName}</th>
                 <td className="num">
-                  <abbr title={`${formatTokens(tokens)} tokens`}>{formatTokensCompact(tokens)}</abbr>
+                  <TokenFigure tokens={tokens} />
                 </td>
                 <td className="num">{formatCount(row.requests)}</td>
               </tr>

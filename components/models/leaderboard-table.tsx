@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { formatChange, formatShare, formatTokens, formatTokensCompact } from '@/lib/format';
+import { TokenFigure } from '@/components/site/token-figure';
+import { formatChange, formatShare } from '@/lib/format';
 import type { LeaderboardRow } from '@/lib/rankings/leaderboard';
 import { modelHref } from '@/lib/routes';
 import { Movement } from './movement';
@@ -53,7 +54,7 @@ export function LeaderboardTable({ caption, rows, total }: LeaderboardTableProps
               </th>
               <td className="hide-narrow">{row.author}</td>
               <td className="num">
-                <abbr title={`${formatTokens(row.tokens)} tokens`}>{formatTokensCompact(row.tokens)}</abbr>
+                <TokenFigure tokens={row.tokens} />
               </td>
               <td className="num">{formatShare(row.tokens, total)}</td>
               <td className={`num change ${row.changePct === null ? '' : row.changePct >= 0 ? 'change--up' : 'change--down'}`}>

@@ -4,15 +4,8 @@ import { notFound } from 'next/navigation';
 import { LazyLineChart } from '@/components/charts/lazy';
 import { Citation } from '@/components/site/citation';
 import { Freshness } from '@/components/site/freshness';
-import {
-  formatBasisPoints,
-  formatDay,
-  formatRange,
-  formatTokens,
-  formatTokensCompact,
-  tokensInBillions,
-  WINDOW_LABELS,
-} from '@/lib/format';
+import { TokenFigure } from '@/components/site/token-figure';
+import { formatBasisPoints, formatDay, formatRange, formatTokens, tokensInBillions, WINDOW_LABELS } from '@/lib/format';
 import { getModelHistory } from '@/lib/model-history';
 import { modelProfile, type ModelProfile } from '@/lib/rankings/model-profile';
 import { modelHref, modelsHref } from '@/lib/routes';
@@ -156,14 +149,14 @@ export default async function ModelPage({ params }: PageProps) {
                 <tr key={window}>
                   <th scope="row">{WINDOW_LABELS[window].short}</th>
                   <td className="num">
-                    <abbr title={`${formatTokens(profile.windows[window])} tokens`}>{formatTokensCompact(profile.windows[window])}</abbr>
+                    <TokenFigure tokens={profile.windows[window]} />
                   </td>
                 </tr>
               ))}
               <tr>
                 <th scope="row">Since {formatDay(profile.firstSeen)}</th>
                 <td className="num">
-                  <abbr title={`${formatTokens(profile.allTime)} tokens`}>{formatTokensCompact(profile.allTime)}</abbr>
+                  <TokenFigure tokens={profile.allTime} />
                 </td>
               </tr>
             </tbody>

@@ -5,7 +5,8 @@ import { AuthorShareSection, DailyStackSection, Top50ShareSection } from '@/comp
 import { WindowNav } from '@/components/models/window-nav';
 import { Citation } from '@/components/site/citation';
 import { Freshness } from '@/components/site/freshness';
-import { formatDay, formatRange, formatShare, formatTokens, formatTokensCompact, WINDOW_LABELS } from '@/lib/format';
+import { TokenFigure } from '@/components/site/token-figure';
+import { formatDay, formatRange, formatShare, WINDOW_LABELS } from '@/lib/format';
 import { getModelHistory } from '@/lib/model-history';
 import { computeLeaderboard } from '@/lib/rankings/leaderboard';
 import { modelsHref } from '@/lib/routes';
@@ -61,7 +62,9 @@ export default async function ModelsPage({ params }: PageProps) {
         <dl className="stats">
           <div>
             <dt>All tokens</dt>
-            <dd title={`${formatTokens(board.total)} tokens`}>{formatTokensCompact(board.total)}</dd>
+            <dd>
+              <TokenFigure tokens={board.total} />
+            </dd>
           </div>
           <div>
             <dt>Top-50 share</dt>
