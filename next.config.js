@@ -23,6 +23,23 @@ function assertBuiltForThisMode() {
   }
 }
 
+/**
+ * Baseline response headers. Framing is refused everywhere for now (the embeds of a later issue will
+ * open their own paths); HSTS only where the canonical origin is HTTPS, so local http runs keep working.
+ */
+function securityHeaders() {
+  const headers = [
+    { key: 'X-Content-Type-Options', value: 'nosniff' },
+    { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+    { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
+    { key: 'X-Frame-Options', value: 'DENY' },
+  ];
+  if ((process.env.SITE_URL ?? '').startsWith('https://')) {
+    headers.push({ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' });
+  }
+  return headers;
+}
+
 /** @type {(phase: string) => import('next').NextConfig} */
 module.exports = (phase) => {
   if (phase === PHASE_PRODUCTION_SERVER) assertBuiltForThisMode();
@@ -30,6 +47,7 @@ module.exports = (phase) => {
     reactStrictMode: true,
     poweredByHeader: false,
     generateBuildId: async () => `${mode()}-${randomUUID()}`,
+    headers: async () => [{ source: '/:path*', headers: securityHeaders() }],
     // Server-only Node libraries of the data layer (file locks, the HTTP client): required, not bundled.
     serverExternalPackages: ['proper-lockfile', 'undici'],
   };

@@ -70,3 +70,15 @@ test('robots.txt keeps crawlers out of the API and internal paths, and every sit
     expect(response.status(), url).toBe(200);
   }
 });
+
+test('pages and JSON carry the baseline security headers', async ({ request }) => {
+  for (const path of ['/', '/models?window=week', '/apps', '/api/models', '/api/health']) {
+    const headers = (await request.get(path)).headers();
+    expect(headers['x-content-type-options'], path).toBe('nosniff');
+    expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+    expect(headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
+    expect(headers['x-powered-by'], path).toBeUndefined();
+    // SITE_URL is http here: no HSTS, or a local run would be pinned to HTTPS.
+    expect(headers['strict-transport-security'], path).toBeUndefined();
+  }
+});
