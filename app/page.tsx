@@ -10,6 +10,7 @@ import { DEFAULT_APPS_QUERY } from '@/lib/apps/types';
 import { getAppsView } from '@/lib/apps/view';
 import { formatDay, formatRange, formatShare } from '@/lib/format';
 import { getModelHistory } from '@/lib/model-history';
+import { tagPageData } from '@/lib/page-tags';
 import { biggestMovers, computeLeaderboard } from '@/lib/rankings/leaderboard';
 import { modelHref, modelsHref } from '@/lib/routes';
 import { windowRange } from '@/lib/utc-day';
@@ -20,6 +21,7 @@ export const revalidate = 60;
 
 export default async function HomePage() {
   const { history, asOf, dataDay, source } = await getModelHistory();
+  await tagPageData(dataDay, ['rankings-daily', 'app-rankings']);
   const month = windowRange('month', dataDay);
   // The default /apps view: the same cached upstream request as that page, so the preview costs nothing extra.
   const apps = await getAppsView(DEFAULT_APPS_QUERY);

@@ -7,6 +7,7 @@ import { Freshness } from '@/components/site/freshness';
 import { TokenFigure } from '@/components/site/token-figure';
 import { formatBasisPoints, formatDay, formatRange, formatTokens, tokensInBillions, WINDOW_LABELS } from '@/lib/format';
 import { getModelHistory } from '@/lib/model-history';
+import { tagPageData } from '@/lib/page-tags';
 import { modelProfile, type ModelProfile } from '@/lib/rankings/model-profile';
 import { modelHref, modelsHref } from '@/lib/routes';
 import { WINDOW_NAMES } from '@/lib/utc-day';
@@ -87,6 +88,7 @@ function ProfileCharts({ profile }: { profile: ModelProfile }) {
 
 export default async function ModelPage({ params }: PageProps) {
   const { profile, asOf, dataDay, source } = await loadProfile(params);
+  await tagPageData(dataDay, ['rankings-daily']);
   const recent = profile.points.slice(-TABLE_DAYS).reverse();
 
   return (

@@ -8,6 +8,7 @@ import { Freshness } from '@/components/site/freshness';
 import { TokenFigure } from '@/components/site/token-figure';
 import { formatDay, formatRange, formatShare, WINDOW_LABELS } from '@/lib/format';
 import { getModelHistory } from '@/lib/model-history';
+import { tagPageData } from '@/lib/page-tags';
 import { computeLeaderboard } from '@/lib/rankings/leaderboard';
 import { modelsHref } from '@/lib/routes';
 import { isWindowName, windowRange, WINDOW_NAMES, type WindowName } from '@/lib/utc-day';
@@ -44,6 +45,7 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 export default async function ModelsPage({ params }: PageProps) {
   const window = await windowParam(params);
   const { history, asOf, dataDay, source } = await getModelHistory();
+  await tagPageData(dataDay, ['rankings-daily']);
   const board = computeLeaderboard(history, window, dataDay);
   // A one-day window has nothing to stack over time: chart the week that ends on it instead.
   const chartRange = window === 'day' ? windowRange('week', dataDay) : board.range;

@@ -9,6 +9,7 @@ import type { AppsQuery } from '@/lib/apps/types';
 import { appsHref } from '@/lib/apps/url';
 import { getAppsView } from '@/lib/apps/view';
 import { formatDay, WINDOW_LABELS } from '@/lib/format';
+import { tagPageData } from '@/lib/page-tags';
 
 // Reached through middleware.ts, which rewrites /apps[/<category>[/<subcategory>]]?sort=&window=&page=
 // here, so each view and page is one ISR page; invalid values are a 404 before anything is fetched.
@@ -53,6 +54,7 @@ export default async function AppsPage({ params }: PageProps) {
   const q = await queryFrom(params);
   const view = await getAppsView(q);
   if (q.page > view.pageCount) notFound();
+  await tagPageData(view.dataDay, ['app-rankings']);
 
   return (
     <>
