@@ -5,6 +5,7 @@ import { DailyStackSection } from '@/components/models/model-charts';
 import { MoversList } from '@/components/models/movers-list';
 import { Citation } from '@/components/site/citation';
 import { Freshness } from '@/components/site/freshness';
+import { Stat } from '@/components/site/stat';
 import { TokenFigure } from '@/components/site/token-figure';
 import { DEFAULT_APPS_QUERY } from '@/lib/apps/types';
 import { getAppsView } from '@/lib/apps/view';
@@ -40,34 +41,24 @@ export default async function HomePage() {
           Overview
         </h2>
         <dl className="stats">
-          <div>
-            <dt>Tokens on {formatDay(dataDay)}</dt>
-            <dd>
-              <TokenFigure tokens={day.total} />
-            </dd>
-          </div>
-          <div>
-            <dt>Tokens, last 30 days</dt>
-            <dd>
-              <TokenFigure tokens={thirty.total} />
-            </dd>
-          </div>
-          <div>
-            <dt>Top-50 share, last 30 days</dt>
-            <dd>{formatShare(thirty.total - thirty.other, thirty.total)}</dd>
-          </div>
-          <div>
-            <dt>#1 on {formatDay(dataDay)}</dt>
-            <dd className="stat-slug">
-              {leader ? (
+          <Stat label={`Tokens on ${formatDay(dataDay)}`}>
+            <TokenFigure tokens={day.total} />
+          </Stat>
+          <Stat label="Tokens, last 30 days">
+            <TokenFigure tokens={thirty.total} />
+          </Stat>
+          <Stat label="Top-50 share, last 30 days">
+            {formatShare(thirty.total - thirty.other, thirty.total)}
+          </Stat>
+          <Stat label={`#1 on ${formatDay(dataDay)}`} slug>
+            {leader ? (
                 <Link href={modelHref(leader.permaslug)} prefetch={false}>
                   {leader.permaslug}
                 </Link>
               ) : (
                 '–'
               )}
-            </dd>
-          </div>
+          </Stat>
         </dl>
         <Citation source="models" dataSource={source} asOf={asOf} />
       </section>

@@ -1,3 +1,4 @@
+import { TableHead } from '@/components/site/table-head';
 import { TokenFigure } from '@/components/site/token-figure';
 import { CATEGORY_INFO, SUBCATEGORY_NAMES } from '@/lib/apps/labels';
 import type { AppsView, AppsViewRow } from '@/lib/apps/types';
@@ -49,27 +50,17 @@ function AppsRow({ row, comparable }: { row: AppsViewRow; comparable: boolean })
 
 function AppsTableHead({ comparable }: { comparable: boolean }) {
   return (
-    <thead>
-      <tr>
-        <th scope="col" className="num">
-          Rank
-        </th>
-        {comparable ? <th scope="col">Change</th> : null}
-        <th scope="col">App</th>
-        <th scope="col" className="num">
-          Tokens
-        </th>
-        <th scope="col" className="num">
-          Requests
-        </th>
-        <th scope="col" className="num">
-          Tokens/request
-        </th>
-        <th scope="col" className="num">
-          Share
-        </th>
-      </tr>
-    </thead>
+    <TableHead
+      columns={[
+        { label: 'Rank', numeric: true },
+        comparable ? { label: 'Change' } : null,
+        { label: 'App' },
+        { label: 'Tokens', numeric: true },
+        { label: 'Requests', numeric: true },
+        { label: 'Tokens/request', numeric: true },
+        { label: 'Share', numeric: true },
+      ]}
+    />
   );
 }
 

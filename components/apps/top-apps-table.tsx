@@ -1,3 +1,4 @@
+import { TableHead } from '@/components/site/table-head';
 import { TokenFigure } from '@/components/site/token-figure';
 import type { AppsViewRow } from '@/lib/apps/types';
 import { formatCount } from '@/lib/format';
@@ -13,20 +14,7 @@ export function TopAppsTable({ caption, rows }: TopAppsTableProps) {
     <div className="table-scroll">
       <table className="data-table">
         <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              Rank
-            </th>
-            <th scope="col">App</th>
-            <th scope="col" className="num">
-              Tokens
-            </th>
-            <th scope="col" className="num">
-              Requests
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={[{ label: 'Rank', numeric: true }, { label: 'App' }, { label: 'Tokens', numeric: true }, { label: 'Requests', numeric: true }]} />
         <tbody>
           {rows.map((row) => {
             const tokens = BigInt(row.tokens);

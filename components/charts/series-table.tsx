@@ -1,4 +1,6 @@
+import { TableHead } from '@/components/site/table-head';
 import { formatDay, formatTokens } from '@/lib/format';
+import { ChartFigures } from './chart-figures';
 
 export interface SeriesTableProps {
   caption: string;
@@ -6,38 +8,23 @@ export interface SeriesTableProps {
   columns: readonly { key: string; label: string; values: readonly bigint[] }[];
 }
 
-/** The exact figures behind a chart, for screen readers and anyone who wants the numbers. */
+/** Token series by date, one column per series: the figures behind a stacked chart. */
 export function SeriesTable({ caption, dates, columns }: SeriesTableProps) {
   return (
-    <details className="chart-data">
-      <summary>Show the figures behind this chart</summary>
-      <div className="table-scroll">
-        <table className="data-table data-table--compact">
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Date (UTC)</th>
-              {columns.map((column) => (
-                <th scope="col" className="num" key={column.key}>
-                  {column.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {dates.map((date, i) => (
-              <tr key={date}>
-                <th scope="row">{formatDay(date)}</th>
-                {columns.map((column) => (
-                  <td className="num" key={column.key}>
-                    {formatTokens(column.values[i] ?? 0n)}
-                  </td>
-                ))}
-              </tr>
+    <ChartFigures caption={caption}>
+      <TableHead columns={[{ label: 'Date (UTC)' }, ...columns.map((column) => ({ label: column.label, numeric: true }))]} />
+      <tbody>
+        {dates.map((date, i) => (
+          <tr key={date}>
+            <th scope="row">{formatDay(date)}</th>
+            {columns.map((column) => (
+              <td className="num" key={column.key}>
+                {formatTokens(column.values[i] ?? 0n)}
+              </td>
             ))}
-          </tbody>
-        </table>
-      </div>
-    </details>
+          </tr>
+        ))}
+      </tbody>
+    </ChartFigures>
   );
 }

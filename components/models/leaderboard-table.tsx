@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { TableHead } from '@/components/site/table-head';
 import { TokenFigure } from '@/components/site/token-figure';
 import { formatChange, formatShare } from '@/lib/format';
 import type { LeaderboardRow } from '@/lib/rankings/leaderboard';
@@ -17,29 +18,17 @@ export function LeaderboardTable({ caption, rows, total }: LeaderboardTableProps
     <div className="table-scroll">
       <table className="data-table">
         <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              Rank
-            </th>
-            <th scope="col">
-              <span className="visually-hidden">Rank change</span>
-            </th>
-            <th scope="col">Model</th>
-            <th scope="col" className="hide-narrow">
-              Author
-            </th>
-            <th scope="col" className="num">
-              Tokens
-            </th>
-            <th scope="col" className="num">
-              Share
-            </th>
-            <th scope="col" className="num">
-              Change
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: 'Rank', numeric: true },
+            { label: <span className="visually-hidden">Rank change</span> },
+            { label: 'Model' },
+            { label: 'Author', wide: true },
+            { label: 'Tokens', numeric: true },
+            { label: 'Share', numeric: true },
+            { label: 'Change', numeric: true },
+          ]}
+        />
         <tbody>
           {rows.map((row) => (
             <tr key={row.permaslug}>

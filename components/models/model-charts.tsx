@@ -1,6 +1,8 @@
+import { ChartFigures } from '@/components/charts/chart-figures';
 import { SeriesTable } from '@/components/charts/series-table';
 import { LazyBarChart, LazyLineChart, LazyStackedAreaChart } from '@/components/charts/lazy';
-import { formatBasisPoints, formatRange, formatShare, formatTokens, tokensInBillions } from '@/lib/format';
+import { TableHead } from '@/components/site/table-head';
+import { formatBasisPoints, formatDay, formatRange, formatShare, formatTokens, tokensInBillions } from '@/lib/format';
 import type { ModelHistory } from '@/lib/rankings/history';
 import { authorShares, dailyStack, top50SharePerDay } from '@/lib/rankings/series';
 
@@ -50,17 +52,7 @@ export function AuthorShareSection({ history, range }: RangeProps) {
       <div className="table-scroll">
         <table className="data-table data-table--compact">
           <caption>Tokens by author, {period} (UTC)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Author</th>
-              <th scope="col" className="num">
-                Tokens
-              </th>
-              <th scope="col" className="num">
-                Share
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[{ label: 'Author' }, { label: 'Tokens', numeric: true }, { label: 'Share', numeric: true }]} />
           <tbody>
             {authors.map((a) => (
               <tr key={a.author}>
@@ -89,38 +81,21 @@ export function Top50ShareSection({ history, range }: RangeProps) {
         unit="%"
         percent
       />
-      <details className="chart-data">
-        <summary>Show the figures behind this chart</summary>
-        <div className="table-scroll">
-          <table className="data-table data-table--compact">
-            <caption>Top-50 share per day, {period} (UTC)</caption>
-            <thead>
-              <tr>
-                <th scope="col">Date (UTC)</th>
-                <th scope="col" className="num">
-                  Top 50
-                </th>
-                <th scope="col" className="num">
-                  All tokens
-                </th>
-                <th scope="col" className="num">
-                  Share
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {days.map((d) => (
-                <tr key={d.date}>
-                  <th scope="row">{d.date}</th>
-                  <td className="num">{formatTokens(d.top50)}</td>
-                  <td className="num">{formatTokens(d.total)}</td>
-                  <td className="num">{formatBasisPoints(d.shareBp)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <ChartFigures caption={`Top-50 share per day, ${period} (UTC)`}>
+        <TableHead
+          columns={[{ label: 'Date (UTC)' }, { label: 'Top 50', numeric: true }, { label: 'All tokens', numeric: true }, { label: 'Share', numeric: true }]}
+        />
+        <tbody>
+          {days.map((d) => (
+            <tr key={d.date}>
+              <th scope="row">{formatDay(d.date)}</th>
+              <td className="num">{formatTokens(d.top50)}</td>
+              <td className="num">{formatTokens(d.total)}</td>
+              <td className="num">{formatBasisPoints(d.shareBp)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </ChartFigures>
     </>
   );
 }

@@ -4,6 +4,8 @@ import { notFound } from 'next/navigation';
 import { LazyLineChart } from '@/components/charts/lazy';
 import { Citation } from '@/components/site/citation';
 import { Freshness } from '@/components/site/freshness';
+import { Stat } from '@/components/site/stat';
+import { TableHead } from '@/components/site/table-head';
 import { TokenFigure } from '@/components/site/token-figure';
 import { formatBasisPoints, formatDay, formatRange, formatTokens, tokensInBillions, WINDOW_LABELS } from '@/lib/format';
 import { getModelHistory } from '@/lib/model-history';
@@ -112,24 +114,18 @@ export default async function ModelPage({ params }: PageProps) {
           Summary
         </h2>
         <dl className="stats">
-          <div>
-            <dt>Best rank</dt>
-            <dd>
-              #{profile.bestRank.rank} <small className="muted">on {formatDay(profile.bestRank.date)}</small>
-            </dd>
-          </div>
-          <div>
-            <dt>First in the top 50</dt>
-            <dd>{formatDay(profile.firstSeen)}</dd>
-          </div>
-          <div>
-            <dt>Last in the top 50</dt>
-            <dd>{formatDay(profile.lastSeen)}</dd>
-          </div>
-          <div>
-            <dt>Days in the top 50</dt>
-            <dd>{profile.daysInTop50}</dd>
-          </div>
+          <Stat label="Best rank">
+            #{profile.bestRank.rank} <small className="muted">on {formatDay(profile.bestRank.date)}</small>
+          </Stat>
+          <Stat label="First in the top 50">
+            {formatDay(profile.firstSeen)}
+          </Stat>
+          <Stat label="Last in the top 50">
+            {formatDay(profile.lastSeen)}
+          </Stat>
+          <Stat label="Days in the top 50">
+            {profile.daysInTop50}
+          </Stat>
         </dl>
       </section>
 
@@ -138,14 +134,7 @@ export default async function ModelPage({ params }: PageProps) {
         <div className="table-scroll">
           <table className="data-table data-table--compact">
             <caption>Tokens of {profile.permaslug} over windows ending {formatDay(dataDay)} (UTC), counting days in the top 50</caption>
-            <thead>
-              <tr>
-                <th scope="col">Window</th>
-                <th scope="col" className="num">
-                  Tokens
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={[{ label: 'Window' }, { label: 'Tokens', numeric: true }]} />
             <tbody>
               {WINDOW_NAMES.map((window) => (
                 <tr key={window}>
@@ -173,20 +162,9 @@ export default async function ModelPage({ params }: PageProps) {
         <div className="table-scroll">
           <table className="data-table data-table--compact">
             <caption>The last {recent.length} days (UTC), newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col" className="num">
-                  Rank
-                </th>
-                <th scope="col" className="num">
-                  Tokens
-                </th>
-                <th scope="col" className="num">
-                  Share of the day
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+                columns={[{ label: 'Date' }, { label: 'Rank', numeric: true }, { label: 'Tokens', numeric: true }, { label: 'Share of the day', numeric: true }]}
+              />
             <tbody>
               {recent.map((point) => (
                 <tr key={point.date}>

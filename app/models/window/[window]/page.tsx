@@ -5,6 +5,7 @@ import { AuthorShareSection, DailyStackSection, Top50ShareSection } from '@/comp
 import { WindowNav } from '@/components/models/window-nav';
 import { Citation } from '@/components/site/citation';
 import { Freshness } from '@/components/site/freshness';
+import { Stat } from '@/components/site/stat';
 import { TokenFigure } from '@/components/site/token-figure';
 import { formatDay, formatRange, formatShare, WINDOW_LABELS } from '@/lib/format';
 import { getModelHistory } from '@/lib/model-history';
@@ -62,20 +63,15 @@ export default async function ModelsPage({ params }: PageProps) {
           Leaderboard, {WINDOW_LABELS[window].long} ({period})
         </h2>
         <dl className="stats">
-          <div>
-            <dt>All tokens</dt>
-            <dd>
-              <TokenFigure tokens={board.total} />
-            </dd>
-          </div>
-          <div>
-            <dt>Top-50 share</dt>
-            <dd>{formatShare(board.total - board.other, board.total)}</dd>
-          </div>
-          <div>
-            <dt>Models ranked</dt>
-            <dd>{board.rows.length}</dd>
-          </div>
+          <Stat label="All tokens">
+            <TokenFigure tokens={board.total} />
+          </Stat>
+          <Stat label="Top-50 share">
+            {formatShare(board.total - board.other, board.total)}
+          </Stat>
+          <Stat label="Models ranked">
+            {board.rows.length}
+          </Stat>
         </dl>
         {board.rows.length === 0 ? (
           <p>No model figures are available for this window yet.</p>
