@@ -1,4 +1,9 @@
+import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
+import { isStaffEmail } from './lib/auth/allowlist';
+import { sessionCookieName } from './lib/auth/cookies';
+import { authSecret } from './lib/auth/secret';
+import { getConfig } from './lib/env';
 import { coldOutageRetryAfter } from './lib/availability';
 
 /**
@@ -7,12 +12,17 @@ import { coldOutageRetryAfter } from './lib/availability';
  *    The same for `/apps[/<category>[/<subcategory>]]?sort=&window=&page=&pageSize=`.
  * 2. While the site holds no data at all and the upstream is failing, data pages answer 503 with
  *    Retry-After (lib/availability.ts) rather than an error page.
- * Staff routes get their session gate here in the staff issue.
+ * 3. Staff paths get a quick session gate: no session → sign-in (pages) or 401 JSON (API); a session
+ *    whose email is not on the allowlist → 403 JSON (API) or the page's own 403. Every staff page,
+ *    route handler and action checks again in lib/auth/staff.ts: this gate is never the only one.
  */
-export function middleware(request: NextRequest) {
+export async function middleware(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
+  const staffArea = staffAreaOf(pathname);
+  if (staffArea) return staffGate(request, staffArea);
+  if (!DATA_PATH.test(pathname)) return NextResponse.next();
   const retryAfter = coldOutageRetryAfter();
-  if (retryAfter > 0 && !pathname.startsWith('/staff') && !pathname.startsWith('/api/staff')) {
+  if (retryAfter > 0) {
     return unavailable(pathname.startsWith('/api/'), retryAfter);
   }
   if ((pathname === '/apps' || pathname.startsWith('/apps/')) && !pathname.startsWith('/apps/v/')) {
@@ -25,6 +35,42 @@ export function middleware(request: NextRequest) {
     return NextResponse.rewrite(url);
   }
   return NextResponse.next();
+}
+
+const DATA_PATH = /^\/(?:$|models(?:\/|$)|apps(?:\/|$)|api\/(?:models|apps)\/?$)/;
+
+/**
+ * Which staff area a path falls in, judged on the decoded, lower-cased path so that encodings
+ * (`/%73taff`), case, doubled slashes, trailing slashes and RSC suffixes (`/staff.rsc`) cannot slip by.
+ */
+export function staffAreaOf(pathname: string): 'page' | 'api' | null {
+  const path = `/${decodeSafely(pathname).toLowerCase().split('/').filter(Boolean).join('/')}`;
+  if (/^\/api\/staff(?:[/.]|$)/.test(path)) return 'api';
+  if (/^\/staff(?:[/.]|$)/.test(path)) return 'page';
+  return null;
+}
+
+async function staffGate(request: NextRequest, area: 'page' | 'api'): Promise<Response> {
+  const { staff } = getConfig();
+  const token = staff.enabled
+    ? await getToken({ req: request, secret: authSecret(), cookieName: sessionCookieName(staff.secureCookies), secureCookie: staff.secureCookies })
+    : null;
+  const email = typeof token?.email === 'string' ? token.email : null;
+  if (!email) {
+    if (area === 'api') return staffApiError(401, 'Sign in as staff to use this endpoint.');
+    const signIn = new URL('/sign-in', request.nextUrl.origin);
+    signIn.searchParams.set('callbackUrl', `${request.nextUrl.pathname}${request.nextUrl.search}`);
+    return NextResponse.redirect(signIn, { headers: { 'Cache-Control': 'no-store' } });
+  }
+  if (area === 'api' && !(await isStaffEmail(email))) return staffApiError(403, 'Your account is not on the staff allowlist.');
+  // Signed-in pages go on to requireStaff(), which renders the 403 page for people not on the list.
+  const response = NextResponse.next();
+  response.headers.set('Cache-Control', 'private, no-store');
+  return response;
+}
+
+function staffApiError(status: 401 | 403, message: string): Response {
+  return NextResponse.json({ error: { code: status, message } }, { status, headers: { 'Cache-Control': 'no-store' } });
 }
 
 const segment = (value: string | null, fallback: string) => encodeURIComponent(value === null ? fallback : value || '-');
@@ -65,5 +111,7 @@ function unavailable(json: boolean, retryAfter: number): Response {
 
 export const config = {
   runtime: 'nodejs',
-  matcher: ['/', '/models', '/models/:path*', '/apps', '/apps/:path*', '/api/models', '/api/apps', '/staff/:path*', '/api/staff/:path*'],
+  // Everything but build assets: staff paths must be recognised in any spelling (`/staff.rsc`, `/Staff/`,
+  // `/%73taff`), which a path pattern cannot promise; staffAreaOf and DATA_PATH decide.
+  matcher: ['/((?!_next/static/|_next/image|favicon.ico$).*)'],
 };

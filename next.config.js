@@ -45,6 +45,8 @@ module.exports = (phase) => {
   if (phase === PHASE_PRODUCTION_SERVER) assertBuiltForThisMode();
   return {
     reactStrictMode: true,
+    // `forbidden()` renders app/forbidden.tsx with status 403 for signed-in people who are not staff.
+    experimental: { authInterrupts: true },
     poweredByHeader: false,
     generateBuildId: async () => `${mode()}-${randomUUID()}`,
     headers: async () => [{ source: '/:path*', headers: securityHeaders() }],

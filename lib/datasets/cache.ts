@@ -16,7 +16,21 @@ export interface CacheEntry {
   /** The data day during which it was fetched: fresh while that day is still current. */
   dataDay: string;
   fetchedAt: string;
+  /** Fetched as a window whose figures can no longer change. */
+  final?: boolean;
   body: unknown;
+}
+
+/** A held dataset without its rows: what the staff console's freshness table lists. */
+export interface CacheEntrySummary {
+  key: string;
+  endpoint: Endpoint;
+  query: Record<string, string>;
+  dataDay: string;
+  fetchedAt: string;
+  final: boolean;
+  asOf: string | null;
+  rows: number;
 }
 
 export interface ResponseCache {
@@ -63,6 +77,36 @@ export class FileResponseCache implements ResponseCache {
     const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
     await writeFile(temp, JSON.stringify(entry));
     await rename(temp, file);
+  }
+
+  /** Every entry on disk, summarised (reads each file: for the staff console, not for public pages). */
+  async list(): Promise<CacheEntrySummary[]> {
+    let names: string[];
+    try {
+      names = (await readdir(this.dir)).filter((name) => name.endsWith('.json'));
+    } catch {
+      return [];
+    }
+    const summaries: CacheEntrySummary[] = [];
+    for (const name of names) {
+      try {
+        const entry = JSON.parse(await readFile(path.join(this.dir, name), 'utf8')) as CacheEntry;
+        const body = entry.body as { data?: unknown[]; meta?: { as_of?: unknown } } | null;
+        summaries.push({
+          key: entry.key,
+          endpoint: entry.endpoint,
+          query: entry.query,
+          dataDay: entry.dataDay,
+          fetchedAt: entry.fetchedAt,
+          final: entry.final === true,
+          asOf: typeof body?.meta?.as_of === 'string' ? body.meta.as_of : null,
+          rows: Array.isArray(body?.data) ? body.data.length : 0,
+        });
+      } catch {
+        // Being rewritten or torn: it will be listed next time.
+      }
+    }
+    return summaries.sort((a, b) => a.key.localeCompare(b.key));
   }
 
   async hasAny(): Promise<boolean> {

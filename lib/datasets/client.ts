@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import type { Logger } from '../log';
+import type { AttemptLog } from './attempt-log';
 import { currentDataDay } from '../utc-day';
 import type { CacheEntry, ResponseCache } from './cache';
 import type { CircuitBreaker } from './circuit';
@@ -42,6 +43,8 @@ export interface FetchOptions {
    * `final`: a window whose figures can no longer change; any cached copy is good forever.
    */
   freshness?: 'data-day' | 'final';
+  /** Fetch even if a fresh copy is cached (a staff refresh). Identical calls in flight still coalesce. */
+  force?: boolean;
 }
 
 export interface RetryPolicy {
@@ -63,6 +66,8 @@ export interface DatasetsClientOptions {
   timeoutMs: number;
   retry: RetryPolicy;
   log: Logger;
+  /** Where attempts are kept for the staff console (optional: tests and tools may leave it out). */
+  attempts?: AttemptLog;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -95,7 +100,7 @@ export function createDatasetsClient(options: DatasetsClientOptions) {
     return currentDataDay(now(), options.settleMinutes);
   }
 
-  async function attempt(endpoint: Endpoint, query: Record<string, string>, attemptNo: number): Promise<unknown> {
+  async function attempt(endpoint: Endpoint, query: Record<string, string>, attemptNo: number, partition: Partition): Promise<unknown> {
     const started = Date.now();
     let response: UpstreamResponse | undefined;
     let outcome: DatasetsError | undefined;
@@ -106,19 +111,19 @@ export function createDatasetsClient(options: DatasetsClientOptions) {
       outcome = classifyThrown(error, options.timeoutMs);
       throw outcome;
     } finally {
-      options.log(
-        'upstream_attempt',
-        {
-          endpoint,
-          params: query,
-          status: response?.status ?? null,
-          latencyMs: Date.now() - started,
-          attempt: attemptNo,
-          outcome: outcome ? outcome.code : 'ok',
-          source: options.source,
-        },
-        outcome ? 'warn' : 'info',
-      );
+      const record = {
+        endpoint,
+        params: query,
+        partition,
+        status: response?.status ?? null,
+        latencyMs: Date.now() - started,
+        attempt: attemptNo,
+        outcome: outcome ? outcome.code : 'ok',
+      };
+      options.log('upstream_attempt', { ...record, source: options.source }, outcome ? 'warn' : 'info');
+      await options.attempts
+        ?.record({ ...record, at: new Date(started).toISOString(), key: requestKey(endpoint, query), message: outcome?.message.slice(0, 300) ?? null })
+        .catch((error: unknown) => options.log('attempt_log_failed', { message: String((error as Error)?.message ?? error).slice(0, 200) }, 'warn'));
     }
   }
 
@@ -169,7 +174,7 @@ export function createDatasetsClient(options: DatasetsClientOptions) {
         throw error;
       }
       try {
-        const body = await attempt(endpoint, query, attemptNo);
+        const body = await attempt(endpoint, query, attemptNo, partition);
         options.breaker.success();
         await options.governor.recordSuccess();
         return body;
@@ -198,14 +203,22 @@ export function createDatasetsClient(options: DatasetsClientOptions) {
 
   async function load(endpoint: Endpoint, query: Record<string, string>, fetchOptions: FetchOptions): Promise<CacheEntry> {
     const key = requestKey(endpoint, query);
-    const cached = await options.cache.get(key);
+    const cached = fetchOptions.force ? undefined : await options.cache.get(key);
     if (cached && isFresh(cached, fetchOptions.freshness)) return cached;
     const pending = inFlight.get(key);
     if (pending) return pending;
     const request = (async () => {
       const fetchedDay = dataDay();
       const body = await fetchWithPolicy(endpoint, query, fetchOptions.partition ?? 'core');
-      const entry: CacheEntry = { key, endpoint, query, dataDay: fetchedDay, fetchedAt: now().toISOString(), body };
+      const entry: CacheEntry = {
+        key,
+        endpoint,
+        query,
+        dataDay: fetchedDay,
+        fetchedAt: now().toISOString(),
+        final: fetchOptions.freshness === 'final',
+        body,
+      };
       await options.cache.set(entry);
       return entry;
     })();
@@ -224,6 +237,11 @@ export function createDatasetsClient(options: DatasetsClientOptions) {
   return {
     source: options.source,
     dataDay,
+
+    /** Fetches a held dataset again now, whatever its freshness (a staff refresh; charged to `partition`). */
+    async refetch(entry: Pick<CacheEntry, 'endpoint' | 'query' | 'final'>, partition: Partition): Promise<CacheEntry> {
+      return load(entry.endpoint, entry.query, { partition, force: true, freshness: entry.final ? 'final' : 'data-day' });
+    },
 
     /** Top apps by tokens for a window (defaults: popular, the 30 days to the current data day, 50 rows). */
     async appRankings(input: unknown, fetchOptions: FetchOptions = {}): Promise<Dataset<AppRanking>> {

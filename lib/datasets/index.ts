@@ -2,23 +2,29 @@ import 'server-only';
 import path from 'node:path';
 import { getConfig } from '../env';
 import { logEvent } from '../log';
-import { FileResponseCache } from './cache';
+import { FileAttemptLog, type AttemptHistory } from './attempt-log';
+import { FileResponseCache, type CacheEntry, type CacheEntrySummary } from './cache';
 import { CircuitBreaker } from './circuit';
 import { createDatasetsClient, type DatasetsClient } from './client';
 import { createDemoTransport } from './demo-transport';
 import { FileQuotaStore } from './file-store';
+import { InvalidParamsError } from './errors';
 import { createHttpTransport } from './http-transport';
-import { defaultPolicy, QuotaGovernor, type QuotaSnapshot } from './quota';
+import { defaultPolicy, QuotaGovernor, type Partition, type QuotaSnapshot } from './quota';
 
 export type { Dataset, DataSource, FetchOptions } from './client';
 export type { AppRanking, DatasetMeta, ModelDay } from './contract';
 export { DatasetsError, InvalidParamsError, isDatasetsError } from './errors';
+export type { AttemptHistory, AttemptRecord } from './attempt-log';
+export type { CacheEntrySummary } from './cache';
+export type { Partition, QuotaSnapshot } from './quota';
 
 interface DataLayer {
   client: DatasetsClient;
   governor: QuotaGovernor;
   breaker: CircuitBreaker;
   cache: FileResponseCache;
+  attempts: FileAttemptLog;
 }
 
 const DEMO_LIMITS = { perMinute: 6_000, perDay: 1_000_000 };
@@ -43,6 +49,7 @@ function buildDataLayer(): DataLayer {
   const governor = new QuotaGovernor(new FileQuotaStore(stateDir), defaultPolicy(limits.perMinute, limits.perDay));
   const breaker = new CircuitBreaker();
   const cache = new FileResponseCache(stateDir);
+  const attempts = new FileAttemptLog(stateDir);
   const transport =
     config.mode === 'live' && config.apiKey
       ? createHttpTransport({ baseUrl: config.baseUrl, apiKey: config.apiKey, siteUrl: config.siteUrl, siteName: config.siteName })
@@ -57,8 +64,9 @@ function buildDataLayer(): DataLayer {
     timeoutMs: config.upstreamTimeoutMs,
     retry: { maxAttempts: config.maxAttempts, baseDelayMs: 250, maxDelayMs: 4000, maxRetryAfterMs: 5000 },
     log: logEvent,
+    attempts,
   });
-  return { client, governor, breaker, cache };
+  return { client, governor, breaker, cache, attempts };
 }
 
 export function getDatasets(): DatasetsClient {
@@ -96,4 +104,23 @@ export async function getDataLayerStatus(): Promise<DataLayerStatus> {
     hasCachedData,
     canServe: mode === 'demo' || hasCachedData || mayFetch,
   };
+}
+
+/**
+ * For the staff console (lib/staff, which checks the caller is staff): what the site holds, the
+ * recent attempts, and a forced refetch of one held dataset charged to `partition`.
+ */
+export function listHeldDatasets(): Promise<CacheEntrySummary[]> {
+  return dataLayer().cache.list();
+}
+
+export function readAttemptHistory(): Promise<AttemptHistory> {
+  return dataLayer().attempts.read();
+}
+
+export async function refetchHeldDataset(key: string, partition: Partition): Promise<CacheEntry> {
+  const { cache, client } = dataLayer();
+  const held = await cache.get(key);
+  if (!held) throw new InvalidParamsError('dataset', `no dataset with key ${key} is held`);
+  return client.refetch(held, partition);
 }

@@ -38,15 +38,18 @@ export interface QuotaState {
   /** UTC date the day counters belong to. */
   day: string;
   dayCounts: Record<Partition, number>;
-  /** Epoch ms of the attempts in the last minute (a sliding window, so no 60 s span ever exceeds the limit). */
-  recent: number[];
+  /** The attempts of the last minute (a sliding window, so no 60 s span ever exceeds the limit). */
+  recent: { at: number; partition: Partition }[];
+  /** Attempts per UTC hour of `day`, per partition (24 counts each): the staff console's chart. */
+  hourly: Record<Partition, number[]>;
   /** Epoch ms before which no attempt may start: set by an upstream 429's Retry-After. */
   blockedUntil: number;
   lastSuccessAt: string | null;
 }
 
 export function emptyState(day: string): QuotaState {
-  return { day, dayCounts: { core: 0, apps: 0, staff: 0 }, recent: [], blockedUntil: 0, lastSuccessAt: null };
+  const hours = () => Array.from({ length: 24 }, () => 0);
+  return { day, dayCounts: { core: 0, apps: 0, staff: 0 }, hourly: { core: hours(), apps: hours(), staff: hours() }, recent: [], blockedUntil: 0, lastSuccessAt: null };
 }
 
 export interface QuotaStore {
@@ -61,7 +64,7 @@ const MINUTE_MS = 60_000;
 export function rollForward(state: QuotaState, now: number): QuotaState {
   const day = utcDateOf(new Date(now));
   const base = state.day === day ? state : { ...emptyState(day), blockedUntil: state.blockedUntil, lastSuccessAt: state.lastSuccessAt };
-  return { ...base, recent: base.recent.filter((at) => at > now - MINUTE_MS) };
+  return { ...base, recent: base.recent.filter(({ at }) => at > now - MINUTE_MS) };
 }
 
 export type Decision =
@@ -88,17 +91,31 @@ export function decide(state: QuotaState, partition: Partition, now: number, pol
   }
   const minuteLimit = isCore ? policy.perMinute : policy.perMinute - policy.coreReserve.minute;
   if (state.recent.length >= minuteLimit) {
-    const oldestThatMustExpire = state.recent[state.recent.length - minuteLimit] ?? now;
+    const oldestThatMustExpire = state.recent[state.recent.length - minuteLimit]?.at ?? now;
     return { ok: false, scope: 'minute', retryAfterSeconds: Math.max(1, Math.ceil((oldestThatMustExpire + MINUTE_MS - now) / 1000)) };
   }
   return { ok: true };
+}
+
+/** Counts one admitted attempt in the minute window, the day and its hour. */
+function admit(state: QuotaState, partition: Partition, now: number): QuotaState {
+  const hour = new Date(now).getUTCHours();
+  return {
+    ...state,
+    recent: [...state.recent, { at: now, partition }],
+    dayCounts: { ...state.dayCounts, [partition]: state.dayCounts[partition] + 1 },
+    hourly: { ...state.hourly, [partition]: state.hourly[partition].map((count, h) => (h === hour ? count + 1 : count)) },
+  };
 }
 
 export interface QuotaSnapshot {
   day: string;
   minute: { used: number; limit: number };
   dayTotal: { used: number; limit: number; left: number };
-  partitions: Record<Partition, { used: number; left: number }>;
+  /** Per partition: attempts today, attempts in the last minute, and what it may still spend today. */
+  partitions: Record<Partition, { used: number; minute: number; left: number; cap: number }>;
+  /** Attempts per UTC hour today, per partition. */
+  hourly: Record<Partition, number[]>;
   blockedUntil: string | null;
   lastSuccessAt: string | null;
 }
@@ -117,10 +134,7 @@ export class QuotaGovernor {
       const state = rollForward(current, now);
       const verdict = decide(state, partition, now, this.policy);
       if (!verdict.ok) return { state, result: verdict };
-      return {
-        state: { ...state, recent: [...state.recent, now], dayCounts: { ...state.dayCounts, [partition]: state.dayCounts[partition] + 1 } },
-        result: verdict,
-      };
+      return { state: admit(state, partition, now), result: verdict };
     });
     if (decision.ok) return;
     if (decision.scope === 'blocked') {
@@ -148,6 +162,7 @@ export class QuotaGovernor {
     const state = rollForward(await this.store.read(), now);
     const used = state.dayCounts.core + state.dayCounts.apps + state.dayCounts.staff;
     const left = Math.max(0, this.policy.perDay - used);
+    const minuteOf = (p: Partition) => state.recent.filter((r) => r.partition === p).length;
     const nonCoreLeft = (p: 'apps' | 'staff') =>
       Math.max(0, Math.min(this.policy.dayCaps[p] - state.dayCounts[p], left - Math.max(0, this.policy.coreReserve.day - state.dayCounts.core)));
     return {
@@ -155,10 +170,11 @@ export class QuotaGovernor {
       minute: { used: state.recent.length, limit: this.policy.perMinute },
       dayTotal: { used, limit: this.policy.perDay, left },
       partitions: {
-        core: { used: state.dayCounts.core, left },
-        apps: { used: state.dayCounts.apps, left: nonCoreLeft('apps') },
-        staff: { used: state.dayCounts.staff, left: nonCoreLeft('staff') },
+        core: { used: state.dayCounts.core, minute: minuteOf('core'), left, cap: this.policy.perDay },
+        apps: { used: state.dayCounts.apps, minute: minuteOf('apps'), left: nonCoreLeft('apps'), cap: this.policy.dayCaps.apps },
+        staff: { used: state.dayCounts.staff, minute: minuteOf('staff'), left: nonCoreLeft('staff'), cap: this.policy.dayCaps.staff },
       },
+      hourly: state.hourly,
       blockedUntil: state.blockedUntil > now ? new Date(state.blockedUntil).toISOString() : null,
       lastSuccessAt: state.lastSuccessAt,
     };

@@ -437,7 +437,8 @@ function buildBody(endpoint, searchParams) {
   return {
     data,
     meta: {
-      as_of: new Date((lastDay + 1) * DAY_MS).toISOString(),
+      // asOfOffsetSeconds stands for a restatement: the same window, published again later.
+      as_of: new Date((lastDay + 1) * DAY_MS + (config.asOfOffsetSeconds ?? 0) * 1000).toISOString(),
       start_date: formatDay(params.startDay),
       end_date: formatDay(params.endDay),
       version: 'v1',
@@ -684,7 +685,7 @@ function parseFault(body) {
 
 function parseConfig(body) {
   const next = {};
-  for (const name of ['perMinute', 'perDay', 'latencyMs']) {
+  for (const name of ['perMinute', 'perDay', 'latencyMs', 'asOfOffsetSeconds']) {
     if (body[name] === undefined) continue;
     if (!(Number.isInteger(body[name]) && body[name] >= 0)) throw new HttpError(400, `${name} must be an integer >= 0`);
     next[name] = body[name];

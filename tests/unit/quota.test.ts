@@ -7,7 +7,7 @@ function state(counts: Partial<QuotaState['dayCounts']>, recent = 0): QuotaState
   return {
     ...emptyState('2026-11-25'),
     dayCounts: { core: 0, apps: 0, staff: 0, ...counts },
-    recent: Array.from({ length: recent }, (_, i) => NOW - 50_000 + i),
+    recent: Array.from({ length: recent }, (_, i) => ({ at: NOW - 50_000 + i, partition: 'core' as const })),
   };
 }
 
@@ -66,8 +66,9 @@ describe('decide', () => {
 
 describe('rollForward', () => {
   it('drops attempts older than a minute and resets the counters on a new UTC day', () => {
-    const old: QuotaState = { ...state({ core: 400, apps: 20 }, 3), recent: [NOW - 61_000, NOW - 59_000, NOW - 1] };
-    expect(rollForward(old, NOW).recent).toEqual([NOW - 59_000, NOW - 1]);
+    const at = (ms: number, partition: 'core' | 'staff' = 'core') => ({ at: ms, partition });
+    const old: QuotaState = { ...state({ core: 400, apps: 20 }, 3), recent: [at(NOW - 61_000), at(NOW - 59_000, 'staff'), at(NOW - 1)] };
+    expect(rollForward(old, NOW).recent).toEqual([at(NOW - 59_000, 'staff'), at(NOW - 1)]);
     const tomorrow = rollForward({ ...old, blockedUntil: NOW + 1000, lastSuccessAt: 'x' }, Date.parse('2026-11-26T00:00:00Z'));
     expect(tomorrow.day).toBe('2026-11-26');
     expect(tomorrow.dayCounts).toEqual({ core: 0, apps: 0, staff: 0 });
