@@ -44,7 +44,18 @@ const DATA_PATH = /^\/(?:$|models(?:\/|$)|apps(?:\/|$)|api\/(?:models|apps)\/?$)
  * (`/%73taff`), case, doubled slashes, trailing slashes and RSC suffixes (`/staff.rsc`) cannot slip by.
  */
 export function staffAreaOf(pathname: string): 'page' | 'api' | null {
-  const path = `/${decodeSafely(pathname).toLowerCase().split('/').filter(Boolean).join('/')}`;
+  // Segment by segment, so one undecodable segment (`/staff/%zz`) cannot hide the others.
+  const decoded = pathname
+    .split('/')
+    .map((part) => {
+      try {
+        return decodeURIComponent(part);
+      } catch {
+        return part;
+      }
+    })
+    .join('/');
+  const path = `/${decoded.toLowerCase().split('/').filter(Boolean).join('/')}`;
   if (/^\/api\/staff(?:[/.]|$)/.test(path)) return 'api';
   if (/^\/staff(?:[/.]|$)/.test(path)) return 'page';
   return null;

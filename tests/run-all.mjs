@@ -3,9 +3,10 @@
 // end-to-end suite in Chromium (Playwright). Ends with one line `N passed, N failed` over all suites.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hashPassword } from '../lib/auth/password.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const artifacts = path.join(root, 'tests/.artifacts');
@@ -79,6 +80,17 @@ e2ePhase('demo', { ...common, OPENROUTER_API_KEY: '', DATA_DIR: path.join(artifa
 
 const liveKey = `sk-or-e2e-${randomBytes(12).toString('hex')}`;
 const fake = await startFake(liveKey);
+// Staff sign-in for the live phase: a password account (alice, on STAFF_ALLOWLIST) and single sign-on
+// through a real local OpenID Connect provider (bob, on the allowlist file the tests edit).
+const staffPassword = `e2e-${randomBytes(12).toString('hex')}`;
+const allowlistFile = path.join(artifacts, 'staff-allowlist.txt');
+writeFileSync(allowlistFile, 'bob@sso.example\n');
+const oidcClient = { id: 'tokenboard-e2e', secret: randomBytes(16).toString('hex') };
+const oidc = await startProcess('fake oidc', 'tests/fake-oidc/server.mjs', {
+  FAKE_OIDC_CLIENT_ID: oidcClient.id,
+  FAKE_OIDC_CLIENT_SECRET: oidcClient.secret,
+  FAKE_OIDC_REDIRECT_URIS: `${common.SITE_URL}/api/auth/callback/oidc`,
+}, 'ignore'); // its only stderr output is oidc-provider's Node 20 and in-memory adapter warnings
 try {
   e2ePhase('live', {
     ...common,
@@ -86,9 +98,19 @@ try {
     OPENROUTER_BASE_URL: `${fake.origin}/api/v1`,
     DATA_DIR: path.join(artifacts, 'data-live'),
     FAKE_ORIGIN: fake.origin,
+    AUTH_SECRET: randomBytes(32).toString('base64url'),
+    STAFF_USERS: `alice@staff.example:${await hashPassword(staffPassword)}`,
+    STAFF_ALLOWLIST: 'alice@staff.example',
+    STAFF_ALLOWLIST_FILE: allowlistFile,
+    STAFF_OIDC_ISSUER: oidc.origin,
+    STAFF_OIDC_CLIENT_ID: oidcClient.id,
+    STAFF_OIDC_CLIENT_SECRET: oidcClient.secret,
+    STAFF_TEST_PASSWORD: staffPassword,
+    FAKE_OIDC_ORIGIN: oidc.origin,
   });
 } finally {
   fake.child.kill('SIGTERM');
+  oidc.child.kill('SIGTERM');
 }
 
 // 4. an outage across the data-day change, on real time: the settle delay is set so that the day
@@ -111,10 +133,15 @@ try {
 
 /** The fake upstream as its own process, for the builds and the server under test. */
 function startFake(key) {
+  return startProcess('fake upstream', 'tests/fake-upstream/server.mjs', { FAKE_UPSTREAM_KEYS: key });
+}
+
+/** A test server script as its own process; resolves with its origin once it says it is listening. */
+function startProcess(name, script, env, stderr = 'inherit') {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'tests/fake-upstream/server.mjs')], {
-      env: { ...process.env, FAKE_UPSTREAM_KEYS: key },
-      stdio: ['ignore', 'pipe', 'inherit'],
+    const child = spawn(process.execPath, [path.join(root, script)], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', stderr],
     });
     let out = '';
     child.stdout.on('data', (chunk) => {
@@ -122,7 +149,7 @@ function startFake(key) {
       const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
       if (match) resolve({ child, origin: match[1] });
     });
-    child.once('exit', (code) => reject(new Error(`fake upstream exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
   });
 }
 

@@ -62,7 +62,9 @@ const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAA
  * nobody's removal.
  */
 export function authOptions(): NextAuthOptions {
-  const { staff } = getConfig();
+  const { staff, siteUrl } = getConfig();
+  // next-auth v4 builds its callback URLs from NEXTAUTH_URL; the site has one canonical origin.
+  process.env.NEXTAUTH_URL ??= siteUrl;
   const providers = [];
   if (staff.oidc) providers.push(oidcProvider(staff.oidc));
   if (staff.users.size > 0) providers.push(credentialsProvider(staff.users));

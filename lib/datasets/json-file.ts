@@ -35,7 +35,9 @@ export class LockedJsonFile<T> {
 
   private async lockedTransact<R>(update: (value: T) => { value: T; result: R }): Promise<R> {
     await mkdir(path.dirname(this.file), { recursive: true });
-    const release = await lockfile.lock(path.dirname(this.file), {
+    // Keyed by the document's own path: proper-lockfile tracks held locks by that argument, so two
+    // documents in one directory must not both lock the directory.
+    const release = await lockfile.lock(this.file, {
       lockfilePath: `${this.file}.lock`,
       realpath: false,
       stale: 10_000,

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { FileAttemptLog } from '../../lib/datasets/attempt-log';
 import { FileResponseCache } from '../../lib/datasets/cache';
 import { CircuitBreaker, type CircuitOptions } from '../../lib/datasets/circuit';
 import { createDatasetsClient, type RetryPolicy } from '../../lib/datasets/client';
@@ -39,19 +40,22 @@ export function createTestDataLayer(options: TestDataLayerOptions) {
   const logs: LoggedEvent[] = [];
   const governor = new QuotaGovernor(new FileQuotaStore(dataDir), defaultPolicy(options.perMinute ?? 30, options.perDay ?? 500));
   const breaker = new CircuitBreaker(options.circuit);
+  const cache = new FileResponseCache(dataDir);
+  const attempts = new FileAttemptLog(dataDir);
   const client = createDatasetsClient({
     transport: createHttpTransport({ baseUrl: options.baseUrl, apiKey: options.apiKey, siteUrl: 'http://localhost:3000', siteName: 'Tokenboard' }),
     source: 'openrouter',
     governor,
-    cache: new FileResponseCache(dataDir),
+    cache,
     breaker,
+    attempts,
     settleMinutes: 0,
     timeoutMs: options.timeoutMs ?? 5000,
     retry: { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100, maxRetryAfterMs: 2000, ...options.retry },
     ...(options.now ? { now: options.now } : {}),
     log: (event, fields, level = 'info') => logs.push({ event, level, fields, line: JSON.stringify({ event, level, ...fields }) }),
   });
-  return { client, governor, breaker, dataDir, logs };
+  return { client, governor, breaker, cache, attempts, dataDir, logs };
 }
 
 /** Settles every promise and groups outcomes by error code (`ok` for successes). */

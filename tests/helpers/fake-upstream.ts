@@ -47,7 +47,7 @@ export interface FakeUpstream {
   reset(): Promise<void>;
   fault(f: FakeFault): Promise<void>;
   clearFault(): Promise<void>;
-  configure(c: { perMinute?: number; perDay?: number; latencyMs?: number }): Promise<void>;
+  configure(c: { perMinute?: number; perDay?: number; latencyMs?: number; asOfOffsetSeconds?: number }): Promise<void>;
   /** Exactly what a valid request would get (or its 400), without auth, counting, limits or faults. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary fields of both bodies
   peek(endpoint: FakeEndpoint, query: Record<string, string>): Promise<{ status: number; body: any }>;

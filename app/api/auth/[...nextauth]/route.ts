@@ -1,9 +1,5 @@
 import NextAuth from 'next-auth';
 import { authOptions } from '@/lib/auth/options';
-import { getConfig } from '@/lib/env';
-
-// next-auth v4 builds its callback URLs from NEXTAUTH_URL; the site has one canonical origin.
-process.env.NEXTAUTH_URL ??= getConfig().siteUrl;
 
 export const dynamic = 'force-dynamic';
 
