@@ -17,8 +17,10 @@ export default async function StaffConsolePage() {
   const data = await getConsoleData();
   const { status } = data;
   const dayPlan = refreshPlan({ kind: 'day' }, data.datasets, status.dataDay);
+  const perMinute = status.budget.partitions.staff.minuteCap;
+  const paced = dayPlan.length > perMinute ? `, paced to ${perMinute} a minute: about ${Math.ceil(dayPlan.length / perMinute)} min` : '';
   const options: RefreshOption[] = [
-    ...(dayPlan.length > 0 ? [{ value: 'day', label: `Whole data day ${status.dataDay} (every dataset that can still change)`, calls: dayPlan.length }] : []),
+    ...(dayPlan.length > 0 ? [{ value: 'day', label: `Whole data day ${status.dataDay} (every dataset that can still change${paced})`, calls: dayPlan.length }] : []),
     ...data.datasets.map((dataset) => ({ value: `dataset:${dataset.key}`, label: `${dataset.endpoint} ${formatParams(dataset.query)}`, calls: 1 })),
   ];
   return (

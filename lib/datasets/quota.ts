@@ -112,8 +112,8 @@ export interface QuotaSnapshot {
   day: string;
   minute: { used: number; limit: number };
   dayTotal: { used: number; limit: number; left: number };
-  /** Per partition: attempts today, attempts in the last minute, and what it may still spend today. */
-  partitions: Record<Partition, { used: number; minute: number; left: number; cap: number }>;
+  /** Per partition: attempts today and in the last minute, its daily cap and minute share, and what it may still spend today. */
+  partitions: Record<Partition, { used: number; minute: number; left: number; cap: number; minuteCap: number }>;
   /** Attempts per UTC hour today, per partition. */
   hourly: Record<Partition, number[]>;
   blockedUntil: string | null;
@@ -162,6 +162,7 @@ export class QuotaGovernor {
     const state = rollForward(await this.store.read(), now);
     const used = state.dayCounts.core + state.dayCounts.apps + state.dayCounts.staff;
     const left = Math.max(0, this.policy.perDay - used);
+    const nonCoreMinute = this.policy.perMinute - this.policy.coreReserve.minute;
     const minuteOf = (p: Partition) => state.recent.filter((r) => r.partition === p).length;
     const nonCoreLeft = (p: 'apps' | 'staff') =>
       Math.max(0, Math.min(this.policy.dayCaps[p] - state.dayCounts[p], left - Math.max(0, this.policy.coreReserve.day - state.dayCounts.core)));
@@ -170,9 +171,9 @@ export class QuotaGovernor {
       minute: { used: state.recent.length, limit: this.policy.perMinute },
       dayTotal: { used, limit: this.policy.perDay, left },
       partitions: {
-        core: { used: state.dayCounts.core, minute: minuteOf('core'), left, cap: this.policy.perDay },
-        apps: { used: state.dayCounts.apps, minute: minuteOf('apps'), left: nonCoreLeft('apps'), cap: this.policy.dayCaps.apps },
-        staff: { used: state.dayCounts.staff, minute: minuteOf('staff'), left: nonCoreLeft('staff'), cap: this.policy.dayCaps.staff },
+        core: { used: state.dayCounts.core, minute: minuteOf('core'), left, cap: this.policy.perDay, minuteCap: this.policy.perMinute },
+        apps: { used: state.dayCounts.apps, minute: minuteOf('apps'), left: nonCoreLeft('apps'), cap: this.policy.dayCaps.apps, minuteCap: nonCoreMinute },
+        staff: { used: state.dayCounts.staff, minute: minuteOf('staff'), left: nonCoreLeft('staff'), cap: this.policy.dayCaps.staff, minuteCap: nonCoreMinute },
       },
       hourly: state.hourly,
       blockedUntil: state.blockedUntil > now ? new Date(state.blockedUntil).toISOString() : null,

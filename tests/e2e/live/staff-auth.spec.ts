@@ -18,7 +18,7 @@ test.afterAll(async () => {
 test('anonymous visitors are sent to sign-in, and the staff API answers 401 JSON', async () => {
   const page = await anonymous.get('/staff', { maxRedirects: 0 });
   expect(page.status()).toBe(307);
-  expect(page.headers().location).toBe(`${BASE}/sign-in?callbackUrl=%2Fstaff`);
+  expect(new URL(page.headers().location ?? '', BASE).href).toBe(`${BASE}/sign-in?callbackUrl=%2Fstaff`);
   expect(page.headers()['cache-control']).toContain('no-store');
 
   const api = await anonymous.get('/api/staff/explorer?dataset=models&format=json', { maxRedirects: 0 });
@@ -33,7 +33,7 @@ test('the sign-in page is not indexed, and a wrong password is refused with a me
   await page.getByLabel('Email').fill(STAFF_EMAIL);
   await page.getByLabel('Password').fill('not the right password');
   await page.getByRole('button', { name: 'Sign in with password' }).click();
-  await expect(page.getByRole('alert')).toHaveText('That email and password do not match a staff account.');
+  await expect(page.getByRole('alert').filter({ hasText: 'That email and password do not match a staff account.' })).toBeVisible();
   expect((await page.request.get('/staff', { maxRedirects: 0 })).status()).toBe(307);
 });
 
@@ -104,7 +104,8 @@ const API_PROBES: { name: string; path: string; headers?: Record<string, string>
 test('bypass probes without a session are all denied', async () => {
   const observed: string[] = [];
   for (const probe of [...PAGE_PROBES, ...API_PROBES]) {
-    const response = await anonymous.get(probe.path, { headers: probe.headers ?? {}, maxRedirects: 0 });
+    // Absolute, so `//staff` stays a path rather than becoming a host.
+    const response = await anonymous.get(`${BASE}${probe.path}`, { headers: probe.headers ?? {}, maxRedirects: 0 });
     const status = response.status();
     const body = await response.text();
     observed.push(`${probe.name}: ${status} ${response.headers().location ?? ''}`.trim());
@@ -114,7 +115,7 @@ test('bypass probes without a session are all denied', async () => {
       const location = response.headers().location ?? '';
       // Either straight to sign-in, or a normalising redirect whose target is itself gated.
       if (!location.includes('/sign-in?callbackUrl=')) {
-        const next = await anonymous.get(location, { maxRedirects: 0 });
+        const next = await anonymous.get(new URL(location, BASE).href, { maxRedirects: 0 });
         expect([307, 401], `${probe.name} → ${location}`).toContain(next.status());
         expect(await next.text(), probe.name).not.toContain('Staff console');
       }
