@@ -10,6 +10,7 @@ import { isStaffEmail } from './allowlist';
 import { authCookies } from './cookies';
 import { verifyPassword } from './password.mjs';
 import { authSecret } from './secret';
+import { MAX_FAILURES, SignInThrottle, WINDOW_MS } from './throttle';
 
 interface OidcProfile {
   sub: string;
@@ -46,13 +47,21 @@ function credentialsProvider(users: StaffConfig['users']) {
     credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
     async authorize(credentials) {
       const email = credentials?.email?.trim().toLowerCase() ?? '';
+      if (throttle.isLocked(email)) {
+        logEvent('staff_sign_in_throttled', { reason: `${MAX_FAILURES} wrong passwords within ${WINDOW_MS / 60_000} min` }, 'warn');
+        return null;
+      }
       const hash = users.get(email);
       // Unknown users still pay for one hash, so timing does not reveal who has an account.
-      const ok = await verifyPassword(credentials?.password ?? '', hash ?? DUMMY_HASH);
-      return ok && hash ? { id: email, email, name: email.split('@')[0] ?? email } : null;
+      const ok = (await verifyPassword(credentials?.password ?? '', hash ?? DUMMY_HASH)) && hash !== undefined;
+      if (ok) throttle.recordSuccess(email);
+      else throttle.recordFailure(email);
+      return ok ? { id: email, email, name: email.split('@')[0] ?? email } : null;
     },
   });
 }
+
+const throttle = new SignInThrottle();
 
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 

@@ -1,5 +1,6 @@
 import { hashPassword, verifyPassword } from '@/lib/auth/password.mjs';
 import { matchesAllowlist } from '@/lib/auth/allowlist';
+import { MAX_FAILURES, SignInThrottle, WINDOW_MS } from '@/lib/auth/throttle';
 import { ConfigError, parseConfig, secretWeakness, splitList } from '@/lib/env';
 import { staffAreaOf } from '@/middleware';
 
@@ -124,5 +125,27 @@ describe('staffAreaOf (middleware)', () => {
 
   it.each(['/', '/staffing', '/models/staff', '/api/staffs', '/sign-in', '/%zz'])('%s is public', (path) => {
     expect(staffAreaOf(path)).toBeNull();
+  });
+});
+
+describe('SignInThrottle', () => {
+  it('locks an email after 5 wrong passwords within 15 minutes, and only that email, until the window passes', () => {
+    let now = 0;
+    const throttle = new SignInThrottle(() => now);
+    for (let i = 0; i < MAX_FAILURES - 1; i += 1) throttle.recordFailure('a@x.io');
+    expect(throttle.isLocked('a@x.io')).toBe(false);
+    throttle.recordFailure('a@x.io');
+    expect(throttle.isLocked('a@x.io')).toBe(true);
+    expect(throttle.isLocked('b@x.io')).toBe(false);
+    now = WINDOW_MS + 1;
+    expect(throttle.isLocked('a@x.io')).toBe(false);
+  });
+
+  it('forgets failures after a successful sign-in', () => {
+    const throttle = new SignInThrottle(() => 0);
+    for (let i = 0; i < MAX_FAILURES - 1; i += 1) throttle.recordFailure('a@x.io');
+    throttle.recordSuccess('a@x.io');
+    throttle.recordFailure('a@x.io');
+    expect(throttle.isLocked('a@x.io')).toBe(false);
   });
 });
