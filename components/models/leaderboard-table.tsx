@@ -1,9 +1,7 @@
-import Link from 'next/link';
 import { TableHead } from '@/components/site/table-head';
-import { TokenFigure } from '@/components/site/token-figure';
-import { formatChange, formatShare } from '@/lib/format';
+import { formatChange } from '@/lib/format';
 import type { LeaderboardRow } from '@/lib/rankings/leaderboard';
-import { modelHref } from '@/lib/routes';
+import { ModelCells } from './model-cells';
 import { Movement } from './movement';
 
 export interface LeaderboardTableProps {
@@ -36,16 +34,7 @@ export function LeaderboardTable({ caption, rows, total }: LeaderboardTableProps
               <td>
                 <Movement movement={row.movement} isNew={row.isNew} />
               </td>
-              <th scope="row" className="slug">
-                <Link href={modelHref(row.permaslug)} prefetch={false}>
-                  {row.permaslug}
-                </Link>
-              </th>
-              <td className="hide-narrow">{row.author}</td>
-              <td className="num">
-                <TokenFigure tokens={row.tokens} />
-              </td>
-              <td className="num">{formatShare(row.tokens, total)}</td>
+              <ModelCells permaslug={row.permaslug} author={row.author} tokens={row.tokens} total={total} />
               <td className={`num change ${row.changePct === null ? '' : row.changePct >= 0 ? 'change--up' : 'change--down'}`}>
                 {formatChange(row.changePct)}
               </td>

@@ -10,12 +10,14 @@ import { strictParams } from '../http';
 import { buildAppsRows } from '../rankings/apps';
 import { authorOf, buildHistory, daysIn, type ModelHistory } from '../rankings/history';
 import { rankedModelTotals, shareBasisPoints } from '../rankings/leaderboard';
-import { DATASET_START, daysInclusive, isIsoDate, MAX_WINDOW_DAYS } from '../utc-day';
+import { addDays, DATASET_START, daysInclusive, isIsoDate, MAX_WINDOW_DAYS } from '../utc-day';
 
 /**
  * The staff explorer: any window of either dataset, validated here before anything is fetched, paid
  * from the staff budget, shaped for the page's tables and for CSV/JSON exports.
  */
+
+export const EXPLORER_PATH = '/staff/explorer';
 
 export const EXPLORER_DATASETS = ['models', 'apps'] as const;
 export type ExplorerDataset = (typeof EXPLORER_DATASETS)[number];
@@ -140,13 +142,52 @@ function explorerSearch(query: ExplorerQuery): URLSearchParams {
 }
 
 export function explorerHref(query: ExplorerQuery): string {
-  return `/staff/explorer?${explorerSearch(query)}`;
+  return `${EXPLORER_PATH}?${explorerSearch(query)}`;
 }
 
 export function explorerExportHref(query: ExplorerQuery, format: ExportFormat): string {
   const params = explorerSearch(query);
   params.set('format', format);
   return `/api/staff/explorer?${params}`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Form values
+
+/** What the explorer form's fields show, one string per parameter. */
+export type ExplorerFormValues = Record<ExplorerParam, string>;
+
+/** Repeated parameters stay repeated, so the strict reader can refuse them. */
+export function toSearchParams(params: Record<string, string | string[] | undefined>): URLSearchParams {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    for (const item of [value ?? []].flat()) search.append(name, item);
+  }
+  return search;
+}
+
+export function defaultFormValues(dataDay: string): ExplorerFormValues {
+  return { dataset: 'models', start: addDays(dataDay, -29), end: dataDay, sort: 'popular', category: '', subcategory: '' };
+}
+
+/** What was submitted, so a refused query can be corrected rather than typed again. */
+export function submittedFormValues(search: URLSearchParams, dataDay: string): ExplorerFormValues {
+  const defaults = defaultFormValues(dataDay);
+  const value = (name: ExplorerParam) => search.get(name) ?? defaults[name];
+  return {
+    dataset: value('dataset'),
+    start: value('start'),
+    end: value('end'),
+    sort: value('sort'),
+    category: value('category'),
+    subcategory: value('subcategory'),
+  };
+}
+
+export function queryFormValues(query: ExplorerQuery, dataDay: string): ExplorerFormValues {
+  const values = { ...defaultFormValues(dataDay), dataset: query.dataset, start: query.start, end: query.end };
+  if (query.dataset === 'models') return values;
+  return { ...values, sort: query.sort, category: query.category ?? '', subcategory: query.subcategory ?? '' };
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { spawnServer } from './spawn-server';
 
 const SERVER_PATH = path.resolve(__dirname, '../fake-upstream/server.mjs');
-const START_TIMEOUT_MS = 10_000;
 const DEFAULT_KEY = 'sk-or-test-key';
 
 export type FakeEndpoint = 'app-rankings' | 'rankings-daily';
@@ -64,36 +63,12 @@ export interface StartFakeUpstreamOptions {
 
 export async function startFakeUpstream(opts: StartFakeUpstreamOptions = {}): Promise<FakeUpstream> {
   const keys = opts.keys?.length ? opts.keys : [DEFAULT_KEY];
-  const env: NodeJS.ProcessEnv = { ...process.env, FAKE_UPSTREAM_KEYS: keys.join(',') };
+  const env: Record<string, string> = { FAKE_UPSTREAM_KEYS: keys.join(',') };
   if (opts.perMinute !== undefined) env.FAKE_PER_MINUTE = String(opts.perMinute);
   if (opts.perDay !== undefined) env.FAKE_PER_DAY = String(opts.perDay);
   if (opts.today !== undefined) env.FAKE_TODAY = opts.today;
 
-  const child = spawn(process.execPath, [SERVER_PATH], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-
-  const origin = await new Promise<string>((resolve, reject) => {
-    let stdout = '';
-    let stderr = '';
-    const fail = (reason: string) => {
-      clearTimeout(timer);
-      child.kill('SIGKILL');
-      reject(new Error(`fake upstream ${reason}\n${stderr}`));
-    };
-    const timer = setTimeout(() => fail(`did not start within ${START_TIMEOUT_MS} ms`), START_TIMEOUT_MS);
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-      const match = /fake-upstream listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout);
-      if (match) {
-        clearTimeout(timer);
-        child.removeListener('exit', onEarlyExit);
-        resolve(match[1]!);
-      }
-    });
-    const onEarlyExit = (code: number | null) => fail(`exited with code ${code} before listening`);
-    child.once('exit', onEarlyExit);
-  });
+  const { origin, stop } = await spawnServer('fake upstream', SERVER_PATH, env);
 
   const control = async (method: string, route: string, body?: unknown): Promise<unknown> => {
     const res = await fetch(`${origin}/__control/${route}`, {
@@ -119,9 +94,6 @@ export async function startFakeUpstream(opts: StartFakeUpstreamOptions = {}): Pr
       const res = await fetch(`${origin}/__control/peek/datasets/${endpoint}?${new URLSearchParams(query)}`);
       return { status: res.status, body: await res.json() };
     },
-    stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited;
-    },
+    stop,
   };
 }

@@ -227,7 +227,7 @@ describe('logging', () => {
     const attempts = logs.filter((l) => l.event === 'upstream_attempt');
     expect(attempts).toHaveLength(2);
     for (const entry of attempts) {
-      expect(Object.keys(entry.fields).sort()).toEqual(['attempt', 'endpoint', 'latencyMs', 'outcome', 'params', 'source', 'status']);
+      expect(Object.keys(entry.fields).sort()).toEqual(['attempt', 'endpoint', 'latencyMs', 'outcome', 'params', 'partition', 'source', 'status']);
       expect(entry.fields.endpoint).toBe('app-rankings');
       expect(entry.fields.params).toMatchObject({ sort: 'trending', limit: '7' });
     }

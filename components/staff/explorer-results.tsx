@@ -1,0 +1,172 @@
+import { AppsTable } from '@/components/apps/apps-table';
+import { DailyStackSection } from '@/components/models/model-charts';
+import { ModelCells } from '@/components/models/model-cells';
+import { Citation } from '@/components/site/citation';
+import { Freshness } from '@/components/site/freshness';
+import { Stat } from '@/components/site/stat';
+import { TableHead } from '@/components/site/table-head';
+import { TokenFigure } from '@/components/site/token-figure';
+import { CATEGORY_INFO, SUBCATEGORY_NAMES } from '@/lib/apps/labels';
+import { APPS_MAX_RANKS } from '@/lib/apps/types';
+import { formatCount, formatRange, formatShare } from '@/lib/format';
+import {
+  appsTableView,
+  explorerExportHref,
+  type AppsExplorerResult,
+  type ExplorerResult,
+  type ModelsExplorerResult,
+} from '@/lib/staff/explorer';
+import { daysInclusive } from '@/lib/utc-day';
+import './explorer.css';
+
+function appsTitle(result: AppsExplorerResult): string {
+  const { sort, category, subcategory } = result.query;
+  const group = subcategory ? SUBCATEGORY_NAMES[subcategory] : category ? CATEGORY_INFO[category].name : null;
+  return `${sort === 'trending' ? 'Trending' : 'Popular'} ${group ? `apps in ${group}` : 'apps'}, ${formatRange(result.query.start, result.query.end)} (UTC)`;
+}
+
+export interface ExplorerResultsProps {
+  result: ExplorerResult;
+}
+
+export function ExplorerResults({ result }: ExplorerResultsProps) {
+  const title = result.dataset === 'models' ? `Models by tokens, ${formatRange(result.query.start, result.query.end)} (UTC)` : appsTitle(result);
+  return (
+    <>
+      <section className="section explorer-results" aria-labelledby="explorer-results-heading">
+        <h2 id="explorer-results-heading">{title}</h2>
+        <Freshness dataDay={result.dataDay} asOf={result.asOf} />
+        {result.dataset === 'models' ? <ModelsResults result={result} /> : <AppsResults result={result} />}
+        <Citation source={result.dataset} dataSource={result.source} asOf={result.asOf} />
+        <nav aria-label="Download these figures" className="explorer-downloads">
+          <ul>
+            <li>
+              <a href={explorerExportHref(result.query, 'csv')} download className="explorer-download">
+                Download CSV
+              </a>
+            </li>
+            <li>
+              <a href={explorerExportHref(result.query, 'json')} download className="explorer-download">
+                Download JSON
+              </a>
+            </li>
+          </ul>
+        </nav>
+      </section>
+      {result.dataset === 'models' && result.daysCovered > 0 ? (
+        <section className="section" aria-labelledby="explorer-daily-heading">
+          <h2 id="explorer-daily-heading">Daily tokens, {formatRange(result.query.start, result.query.end)}</h2>
+          <DailyStackSection history={result.history} range={result.query} topN={10} />
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+interface ModelsResultsProps {
+  result: ModelsExplorerResult;
+}
+
+function ModelsResults({ result }: ModelsResultsProps) {
+  const { query, total, other } = result;
+  if (result.daysCovered === 0) return <p className="explorer-note">No model figures were reported for this window.</p>;
+  return (
+    <>
+      <dl className="stats">
+        <Stat label="All tokens">
+          <TokenFigure tokens={total} />
+        </Stat>
+        <Stat label="Top-50 share">{formatShare(total - other, total)}</Stat>
+        <Stat label="Models ranked">{formatCount(result.rows.length)}</Stat>
+        <Stat label="Days covered">
+          {formatCount(result.daysCovered)} of {formatCount(daysInclusive(query.start, query.end))}
+        </Stat>
+      </dl>
+      <ModelTotalsTable result={result} />
+    </>
+  );
+}
+
+interface ModelTotalsTableProps {
+  result: ModelsExplorerResult;
+}
+
+/**
+ * The public leaderboard's table without its comparison columns: an arbitrary window has no
+ * "previous window" the explorer pays to fetch, and an empty Change column would read as "unchanged".
+ */
+function ModelTotalsTable({ result }: ModelTotalsTableProps) {
+  const { query, total, other } = result;
+  return (
+    <div className="table-scroll">
+      <table className="data-table">
+        <caption>
+          Models by tokens, {formatRange(query.start, query.end)} (UTC). A model&apos;s tokens count the days it was in that
+          day&apos;s top 50; shares are of all tokens, including every day&apos;s long tail (other).
+        </caption>
+        <TableHead
+          columns={[
+            { label: 'Rank', numeric: true },
+            { label: 'Model' },
+            { label: 'Author', wide: true },
+            { label: 'Tokens', numeric: true },
+            { label: 'Share', numeric: true },
+          ]}
+        />
+        <tbody>
+          {result.rows.map((row) => (
+            <tr key={row.permaslug}>
+              <td className="num">{row.rank}</td>
+              <ModelCells permaslug={row.permaslug} author={row.author} tokens={row.tokens} total={total} />
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <td className="num">
+              <span aria-hidden="true">–</span>
+              <span className="visually-hidden">not ranked</span>
+            </td>
+            <th scope="row">Everything else (other)</th>
+            <td className="hide-narrow muted">outside each day&apos;s top 50</td>
+            <td className="num">
+              <TokenFigure tokens={other} />
+            </td>
+            <td className="num">{formatShare(other, total)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+interface AppsResultsProps {
+  result: AppsExplorerResult;
+}
+
+function AppsResults({ result }: AppsResultsProps) {
+  const ranked = result.rows.length;
+  if (ranked === 0) {
+    return (
+      <p className="explorer-note">
+        {result.query.sort === 'trending' ? 'No app grew in this window.' : 'No app was ranked in this window.'}
+      </p>
+    );
+  }
+  return (
+    <>
+      <dl className="stats">
+        <Stat label="Apps ranked">{formatCount(ranked)}</Stat>
+        <Stat label="Listed tokens">
+          <TokenFigure tokens={result.listedTotal} />
+        </Stat>
+      </dl>
+      {result.query.sort === 'trending' && ranked < APPS_MAX_RANKS ? (
+        <p className="explorer-note">
+          Only {ranked} {ranked === 1 ? 'app' : 'apps'} grew in this window.
+        </p>
+      ) : null}
+      <AppsTable view={appsTableView(result)} />
+    </>
+  );
+}
