@@ -51,6 +51,8 @@ const schema = z.object({
   /** A file of allowlist entries, re-read when it changes: removing a line revokes access at once. */
   STAFF_ALLOWLIST_FILE: optionalString,
   STAFF_SESSION_MINUTES: z.coerce.number().int().min(5).max(720).default(60),
+  /** Shared state for several instances (quota, response cache, attempts, locks; Next's cache too). */
+  REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' }).optional()),
   NODE_ENV: z.string().optional(),
 });
 
@@ -68,6 +70,8 @@ export interface Config {
   upstreamTimeoutMs: number;
   maxAttempts: number;
   staff: StaffConfig;
+  /** Set: instances share state through Redis; unset: single machine, state under DATA_DIR. */
+  redisUrl: string | undefined;
 }
 
 export interface StaffConfig {
@@ -113,6 +117,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
     maxAttempts: e.UPSTREAM_MAX_ATTEMPTS,
     staff,
+    redisUrl: e.REDIS_URL,
   };
 }
 

@@ -14,7 +14,7 @@ rmSync(artifacts, { recursive: true, force: true });
 mkdirSync(artifacts, { recursive: true });
 
 const bin = (name) => path.join(root, 'node_modules/.bin', name);
-// `--only <stage>` (static, jest, demo, live or outage) runs one stage while working on it; CI runs all.
+// `--only <stage>` (static, jest, demo, live, outage or scale) runs one stage while working on it; CI runs all.
 const onlyAt = process.argv.indexOf('--only');
 const wanted = (stage) => onlyAt < 0 || process.argv[onlyAt + 1] === stage;
 const totals = { passed: 0, failed: 0 };
@@ -62,7 +62,7 @@ if (wanted('jest')) {
 
 // 2. and 3. production builds served by `next start`, driven by Playwright in Chromium:
 // demo mode (no key), then live mode against the fake upstream with a recognisable key.
-function e2ePhase(name, env) {
+function e2ePhase(name, env, config = 'tests/e2e/playwright.config.ts') {
   if (!wanted(name)) return;
   rmSync(path.join(root, '.next'), { recursive: true, force: true });
   if (run(`build (${name})`, bin('next'), ['build'], env) !== 0) {
@@ -70,7 +70,7 @@ function e2ePhase(name, env) {
     return;
   }
   const report = path.join(artifacts, `playwright-${name}.json`);
-  run(`e2e (${name})`, bin('playwright'), ['test', '--config', 'tests/e2e/playwright.config.ts', `tests/e2e/${name}/`], {
+  run(`e2e (${name})`, bin('playwright'), ['test', '--config', config, `tests/e2e/${name}/`], {
     ...env,
     PLAYWRIGHT_JSON_OUTPUT_NAME: report,
   });
@@ -124,19 +124,71 @@ try {
 // 4. an outage across the data-day change, on real time: the settle delay is set so that the day
 // turns over about two minutes from now (after midnight UTC if we are too close to it).
 const minuteOfDay = () => Math.floor((Date.now() % 86_400_000) / 60_000);
-if (minuteOfDay() > 1430) await new Promise((resolve) => setTimeout(resolve, (1441 - minuteOfDay()) * 60_000));
-const outageFake = await startFake(liveKey);
-try {
-  e2ePhase('outage', {
-    ...common,
-    OPENROUTER_API_KEY: liveKey,
-    OPENROUTER_BASE_URL: `${outageFake.origin}/api/v1`,
-    DATA_DIR: path.join(artifacts, 'data-outage'),
-    DATA_SETTLE_MINUTES: String(minuteOfDay() + 2),
-    FAKE_ORIGIN: outageFake.origin,
+if (wanted('outage')) {
+  if (minuteOfDay() > 1430) await new Promise((resolve) => setTimeout(resolve, (1441 - minuteOfDay()) * 60_000));
+  const outageFake = await startFake(liveKey);
+  try {
+    e2ePhase('outage', {
+      ...common,
+      OPENROUTER_API_KEY: liveKey,
+      OPENROUTER_BASE_URL: `${outageFake.origin}/api/v1`,
+      DATA_DIR: path.join(artifacts, 'data-outage'),
+      DATA_SETTLE_MINUTES: String(minuteOfDay() + 2),
+      FAKE_ORIGIN: outageFake.origin,
+    });
+  } finally {
+    outageFake.child.kill('SIGTERM');
+  }
+}
+
+// 5. scale-out: one build served by two instances (ports 3201, 3202) that share a Redis of their own
+// (no persistence) and the fake upstream; each instance has its own DATA_DIR, so all sharing is Redis.
+if (wanted('scale')) {
+  const redisPort = 6391;
+  const redis = await startRedis(redisPort);
+  const scaleFake = await startFake(liveKey);
+  const password = `e2e-${randomBytes(12).toString('hex')}`;
+  try {
+    e2ePhase(
+      'scale',
+      {
+        ...common,
+        SITE_URL: 'http://127.0.0.1:3201',
+        OPENROUTER_API_KEY: liveKey,
+        OPENROUTER_BASE_URL: `${scaleFake.origin}/api/v1`,
+        DATA_DIR: path.join(artifacts, 'data-scale-build'),
+        REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+        REDIS_PORT: String(redisPort),
+        FAKE_ORIGIN: scaleFake.origin,
+        AUTH_SECRET: randomBytes(32).toString('base64url'),
+        STAFF_USERS: `alice@staff.example:${await hashPassword(password)}`,
+        STAFF_ALLOWLIST: 'alice@staff.example',
+        STAFF_TEST_PASSWORD: password,
+      },
+      'tests/e2e/scale/playwright.config.ts',
+    );
+  } finally {
+    scaleFake.child.kill('SIGTERM');
+    // By port: the tests stop and restart Redis, so the process may not be the one started here.
+    spawnSync('redis-cli', ['-p', String(redisPort), 'shutdown', 'nosave'], { stdio: 'ignore' });
+    redis.kill('SIGTERM');
+  }
+}
+
+/** redis-server on 127.0.0.1:port without persistence; resolves once it accepts connections. */
+function startRedis(port) {
+  return new Promise((resolve, reject) => {
+    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      if (out.includes('Ready to accept connections')) resolve(child);
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));
   });
-} finally {
-  outageFake.child.kill('SIGTERM');
 }
 
 /** The fake upstream as its own process, for the builds and the server under test. */

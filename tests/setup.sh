@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs: Debian's Chromium (Playwright drives /usr/bin/chromium; browser
-# downloads are not available here) and the npm dependencies from the lockfile.
+# downloads are not available here), redis-server (the two-instance tests start their own, without
+# persistence) and the npm dependencies from the lockfile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x /usr/bin/chromium ]; then
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v redis-server >/dev/null || missing+=(redis-server)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
-    echo "Chromium is missing: run 'sudo apt-get update && sudo apt-get install -y chromium' first." >&2
+    echo "Missing: ${missing[*]}. Run 'sudo apt-get update && sudo apt-get install -y ${missing[*]}' first." >&2
     exit 1
   fi
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 npm ci --no-audit --no-fund

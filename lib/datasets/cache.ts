@@ -38,13 +38,52 @@ export interface ResponseCache {
   set(entry: CacheEntry): Promise<void>;
   /** Any entry at all: the site has something to serve. */
   hasAny(): Promise<boolean>;
+  /** Every entry held, summarised (for the staff console, not for public pages). */
+  list(): Promise<CacheEntrySummary[]>;
+}
+
+/** The summary of an entry: everything but its rows. */
+export function summarize(entry: CacheEntry): CacheEntrySummary {
+  const body = entry.body as { data?: unknown[]; meta?: { as_of?: unknown } } | null;
+  return {
+    key: entry.key,
+    endpoint: entry.endpoint,
+    query: entry.query,
+    dataDay: entry.dataDay,
+    fetchedAt: entry.fetchedAt,
+    final: entry.final === true,
+    asOf: typeof body?.meta?.as_of === 'string' ? body.meta.as_of : null,
+    rows: Array.isArray(body?.data) ? body.data.length : 0,
+  };
 }
 
 const MEMORY_ENTRIES = 500;
 
+/** The last entries read or written, newest last: a bounded in-process copy. */
+export class MemoryEntries {
+  private readonly entries = new Map<string, CacheEntry>();
+
+  get(key: string): CacheEntry | undefined {
+    return this.entries.get(key);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  remember(entry: CacheEntry): void {
+    this.entries.delete(entry.key);
+    this.entries.set(entry.key, entry);
+    if (this.entries.size > MEMORY_ENTRIES) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+  }
+}
+
 export class FileResponseCache implements ResponseCache {
   private readonly dir: string;
-  private readonly memory = new Map<string, CacheEntry>();
+  private readonly memory = new MemoryEntries();
 
   constructor(dataDir: string) {
     this.dir = path.join(dataDir, 'responses');
@@ -60,7 +99,7 @@ export class FileResponseCache implements ResponseCache {
     try {
       const entry = JSON.parse(await readFile(this.fileFor(key), 'utf8')) as CacheEntry;
       if (entry.key !== key) return undefined;
-      this.remember(entry);
+      this.memory.remember(entry);
       return entry;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
@@ -71,7 +110,7 @@ export class FileResponseCache implements ResponseCache {
   }
 
   async set(entry: CacheEntry): Promise<void> {
-    this.remember(entry);
+    this.memory.remember(entry);
     await mkdir(this.dir, { recursive: true });
     const file = this.fileFor(entry.key);
     const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
@@ -90,18 +129,7 @@ export class FileResponseCache implements ResponseCache {
     const summaries: CacheEntrySummary[] = [];
     for (const name of names) {
       try {
-        const entry = JSON.parse(await readFile(path.join(this.dir, name), 'utf8')) as CacheEntry;
-        const body = entry.body as { data?: unknown[]; meta?: { as_of?: unknown } } | null;
-        summaries.push({
-          key: entry.key,
-          endpoint: entry.endpoint,
-          query: entry.query,
-          dataDay: entry.dataDay,
-          fetchedAt: entry.fetchedAt,
-          final: entry.final === true,
-          asOf: typeof body?.meta?.as_of === 'string' ? body.meta.as_of : null,
-          rows: Array.isArray(body?.data) ? body.data.length : 0,
-        });
+        summaries.push(summarize(JSON.parse(await readFile(path.join(this.dir, name), 'utf8')) as CacheEntry));
       } catch {
         // Being rewritten or torn: it will be listed next time.
       }
@@ -115,15 +143,6 @@ export class FileResponseCache implements ResponseCache {
       return (await readdir(this.dir)).some((name) => name.endsWith('.json'));
     } catch {
       return false;
-    }
-  }
-
-  private remember(entry: CacheEntry): void {
-    this.memory.delete(entry.key);
-    this.memory.set(entry.key, entry);
-    if (this.memory.size > MEMORY_ENTRIES) {
-      const oldest = this.memory.keys().next().value;
-      if (oldest !== undefined) this.memory.delete(oldest);
     }
   }
 }

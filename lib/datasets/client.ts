@@ -22,6 +22,7 @@ import {
 import { DatasetsError, isDatasetsError, parseRetryAfter } from './errors';
 import { requestKey } from './keys';
 import type { Partition, QuotaGovernor } from './quota';
+import type { RequestLock } from './redis-stores';
 import type { Endpoint, Transport, UpstreamResponse } from './transport';
 
 export type DataSource = 'openrouter' | 'demo';
@@ -68,6 +69,10 @@ export interface DatasetsClientOptions {
   log: Logger;
   /** Where attempts are kept for the staff console (optional: tests and tools may leave it out). */
   attempts?: AttemptLog;
+  /** Several instances: one upstream call per request across all of them (see waitForOther). */
+  lock?: RequestLock;
+  /** How long an instance waits for another's call of the same request. */
+  lockWaitMs?: number;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -207,7 +212,7 @@ export function createDatasetsClient(options: DatasetsClientOptions) {
     if (cached && isFresh(cached, fetchOptions.freshness)) return cached;
     const pending = inFlight.get(key);
     if (pending) return pending;
-    const request = (async () => {
+    const fetchAndStore = async (): Promise<CacheEntry> => {
       const fetchedDay = dataDay();
       const body = await fetchWithPolicy(endpoint, query, fetchOptions.partition ?? 'core');
       const entry: CacheEntry = {
@@ -221,12 +226,44 @@ export function createDatasetsClient(options: DatasetsClientOptions) {
       };
       await options.cache.set(entry);
       return entry;
-    })();
+    };
+    const request = options.lock ? loadOnce(options.lock, key, fetchOptions, fetchAndStore) : fetchAndStore();
     inFlight.set(key, request);
     try {
       return await request;
     } finally {
       inFlight.delete(key);
+    }
+  }
+
+  /**
+   * Across instances: the instance that takes the request's lock calls upstream; the others wait for
+   * its result to appear in the shared cache (or for the lock to be released without one, then try to
+   * take it themselves), up to lockWaitMs.
+   */
+  async function loadOnce(lock: RequestLock, key: string, fetchOptions: FetchOptions, fetchAndStore: () => Promise<CacheEntry>): Promise<CacheEntry> {
+    const startedAt = now().toISOString();
+    const done = (entry: CacheEntry | undefined): entry is CacheEntry =>
+      entry !== undefined && (fetchOptions.force ? entry.fetchedAt >= startedAt : isFresh(entry, fetchOptions.freshness));
+    const deadline = Date.now() + (options.lockWaitMs ?? 20_000);
+    for (;;) {
+      const release = await lock.acquire(key);
+      if (release) {
+        try {
+          // Another instance may have finished between our cache miss and taking the lock.
+          const fetched = fetchOptions.force ? undefined : await options.cache.get(key);
+          return done(fetched) ? fetched : await fetchAndStore();
+        } finally {
+          await release();
+        }
+      }
+      while (Date.now() < deadline) {
+        await sleep(100);
+        const entry = await options.cache.get(key);
+        if (done(entry)) return entry;
+        if (!(await lock.isHeld(key))) break;
+      }
+      if (Date.now() >= deadline) throw new DatasetsError('timeout', 'another instance is still fetching this request', { retryAfterSeconds: 5 });
     }
   }
 

@@ -12,7 +12,8 @@ export type DatasetsErrorCode =
   | 'upstream_error' // upstream 5xx or another unexpected status
   | 'timeout' // no answer within the per-attempt timeout
   | 'network' // connection refused/reset before a response
-  | 'malformed'; // 200 whose body is not JSON or does not match the contract
+  | 'malformed' // 200 whose body is not JSON or does not match the contract
+  | 'shared_state_unavailable'; // Redis (several instances) is down: no call may start that it cannot count
 
 export class DatasetsError extends Error {
   override name = 'DatasetsError';

@@ -2,8 +2,9 @@ import 'server-only';
 import path from 'node:path';
 import { getConfig } from '../env';
 import { logEvent } from '../log';
-import { FileAttemptLog, type AttemptHistory } from './attempt-log';
-import { FileResponseCache, type CacheEntry, type CacheEntrySummary } from './cache';
+import { connectRedis } from '../redis';
+import { FileAttemptLog, type AttemptHistory, type AttemptLog } from './attempt-log';
+import { FileResponseCache, type CacheEntry, type CacheEntrySummary, type ResponseCache } from './cache';
 import { CircuitBreaker } from './circuit';
 import { createDatasetsClient, type DatasetsClient } from './client';
 import { createDemoTransport } from './demo-transport';
@@ -11,6 +12,7 @@ import { FileQuotaStore } from './file-store';
 import { InvalidParamsError } from './errors';
 import { createHttpTransport } from './http-transport';
 import { defaultPolicy, QuotaGovernor, type Partition, type QuotaSnapshot } from './quota';
+import { RedisAttemptLog, RedisQuotaStore, RedisRequestLock, RedisResponseCache } from './redis-stores';
 
 export type { Dataset, DataSource, FetchOptions } from './client';
 export type { AppRanking, DatasetMeta, ModelDay } from './contract';
@@ -23,8 +25,8 @@ interface DataLayer {
   client: DatasetsClient;
   governor: QuotaGovernor;
   breaker: CircuitBreaker;
-  cache: FileResponseCache;
-  attempts: FileAttemptLog;
+  cache: ResponseCache;
+  attempts: AttemptLog;
 }
 
 const DEMO_LIMITS = { perMinute: 6_000, perDay: 1_000_000 };
@@ -46,10 +48,11 @@ function buildDataLayer(): DataLayer {
   // The demo source is in-process and free: the governor still runs (same code path) but the limits are
   // not the upstream's, or a visitor browsing app categories would be refused synthetic data.
   const limits = config.mode === 'live' ? config.quota : DEMO_LIMITS;
-  const governor = new QuotaGovernor(new FileQuotaStore(stateDir), defaultPolicy(limits.perMinute, limits.perDay));
+  const shared = config.redisUrl ? sharedState(config.redisUrl, `tokenboard:${config.mode}`) : undefined;
+  const governor = new QuotaGovernor(shared?.quota ?? new FileQuotaStore(stateDir), defaultPolicy(limits.perMinute, limits.perDay));
   const breaker = new CircuitBreaker();
-  const cache = new FileResponseCache(stateDir);
-  const attempts = new FileAttemptLog(stateDir);
+  const cache = shared?.cache ?? new FileResponseCache(stateDir);
+  const attempts = shared?.attempts ?? new FileAttemptLog(stateDir);
   const transport =
     config.mode === 'live' && config.apiKey
       ? createHttpTransport({ baseUrl: config.baseUrl, apiKey: config.apiKey, siteUrl: config.siteUrl, siteName: config.siteName })
@@ -65,8 +68,24 @@ function buildDataLayer(): DataLayer {
     retry: { maxAttempts: config.maxAttempts, baseDelayMs: 250, maxDelayMs: 4000, maxRetryAfterMs: 5000 },
     log: logEvent,
     attempts,
+    ...(shared ? { lock: shared.lock } : {}),
   });
   return { client, governor, breaker, cache, attempts };
+}
+
+/**
+ * Several instances (REDIS_URL): quota, payloads, attempts and request locks in Redis, so the limits
+ * hold across all instances together and each request is fetched once. The quota store gets a
+ * connection of its own (WATCH is per connection).
+ */
+function sharedState(url: string, prefix: string) {
+  const client = connectRedis(url, 'data');
+  return {
+    quota: new RedisQuotaStore(connectRedis(url, 'quota'), `${prefix}:quota`),
+    cache: new RedisResponseCache(client, prefix),
+    attempts: new RedisAttemptLog(client, prefix),
+    lock: new RedisRequestLock(client, prefix),
+  };
 }
 
 export function getDatasets(): DatasetsClient {

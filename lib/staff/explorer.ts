@@ -498,6 +498,7 @@ const FAILURE_MESSAGES: Record<DatasetsErrorCode, string> = {
   timeout: 'OpenRouter did not answer in time',
   network: 'OpenRouter could not be reached',
   malformed: 'OpenRouter answered with data that does not match the contract',
+  shared_state_unavailable: 'The shared state (Redis) is unreachable, so no upstream call can be counted',
 };
 
 /** A staff-readable account of a data-layer failure, or null when the error is not one (a bug to rethrow). */

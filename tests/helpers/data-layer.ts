@@ -1,13 +1,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { FileAttemptLog } from '../../lib/datasets/attempt-log';
-import { FileResponseCache } from '../../lib/datasets/cache';
+import { FileAttemptLog, type AttemptLog } from '../../lib/datasets/attempt-log';
+import { FileResponseCache, type ResponseCache } from '../../lib/datasets/cache';
 import { CircuitBreaker, type CircuitOptions } from '../../lib/datasets/circuit';
 import { createDatasetsClient, type RetryPolicy } from '../../lib/datasets/client';
 import { FileQuotaStore } from '../../lib/datasets/file-store';
 import { createHttpTransport } from '../../lib/datasets/http-transport';
-import { defaultPolicy, QuotaGovernor } from '../../lib/datasets/quota';
+import { defaultPolicy, QuotaGovernor, type QuotaStore } from '../../lib/datasets/quota';
+import type { RequestLock } from '../../lib/datasets/redis-stores';
 import type { LogFields } from '../../lib/log';
 
 export interface LoggedEvent {
@@ -28,6 +29,8 @@ export interface TestDataLayerOptions {
   circuit?: CircuitOptions;
   /** The client's clock, to simulate later data days. */
   now?: () => Date;
+  /** Shared state (Redis stores) in place of the DATA_DIR files, as lib/datasets/index.ts wires it with REDIS_URL. */
+  shared?: { quota: QuotaStore; cache: ResponseCache; attempts: AttemptLog; lock: RequestLock };
 }
 
 export function tempDataDir(): string {
@@ -38,10 +41,10 @@ export function tempDataDir(): string {
 export function createTestDataLayer(options: TestDataLayerOptions) {
   const dataDir = options.dataDir ?? tempDataDir();
   const logs: LoggedEvent[] = [];
-  const governor = new QuotaGovernor(new FileQuotaStore(dataDir), defaultPolicy(options.perMinute ?? 30, options.perDay ?? 500));
+  const governor = new QuotaGovernor(options.shared?.quota ?? new FileQuotaStore(dataDir), defaultPolicy(options.perMinute ?? 30, options.perDay ?? 500));
   const breaker = new CircuitBreaker(options.circuit);
-  const cache = new FileResponseCache(dataDir);
-  const attempts = new FileAttemptLog(dataDir);
+  const cache = options.shared?.cache ?? new FileResponseCache(dataDir);
+  const attempts = options.shared?.attempts ?? new FileAttemptLog(dataDir);
   const client = createDatasetsClient({
     transport: createHttpTransport({ baseUrl: options.baseUrl, apiKey: options.apiKey, siteUrl: 'http://localhost:3000', siteName: 'Tokenboard' }),
     source: 'openrouter',
@@ -53,6 +56,7 @@ export function createTestDataLayer(options: TestDataLayerOptions) {
     timeoutMs: options.timeoutMs ?? 5000,
     retry: { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100, maxRetryAfterMs: 2000, ...options.retry },
     ...(options.now ? { now: options.now } : {}),
+    ...(options.shared ? { lock: options.shared.lock } : {}),
     log: (event, fields, level = 'info') => logs.push({ event, level, fields, line: JSON.stringify({ event, level, ...fields }) }),
   });
   return { client, governor, breaker, cache, attempts, dataDir, logs };

@@ -29,6 +29,6 @@ describe('FileQuotaStore', () => {
     const dataDir = tempDataDir();
     await writeFile(path.join(dataDir, 'quota.json'), '{"day": 3}');
     const governor = new QuotaGovernor(new FileQuotaStore(dataDir), defaultPolicy(30, 500));
-    await expect(governor.acquire('core')).rejects.toThrow(/not a valid quota state/);
+    await expect(governor.acquire('core')).rejects.toThrow(/stored quota state .* is not valid/);
   });
 });

@@ -1,0 +1,196 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test';
+
+// Two instances (A: 3201, B: 3202) of one build share Redis and the fake upstream; each has its own
+// DATA_DIR, so everything they share goes through Redis.
+const A = 'http://127.0.0.1:3201';
+const B = 'http://127.0.0.1:3202';
+const fakeOrigin = process.env.FAKE_ORIGIN ?? '';
+const redisPort = process.env.REDIS_PORT ?? '';
+
+interface FakeRequest {
+  at: string;
+  endpoint: string;
+  query: Record<string, string>;
+  status: number;
+}
+
+async function fakeRequests(): Promise<FakeRequest[]> {
+  return ((await (await fetch(`${fakeOrigin}/__control/stats`)).json()) as { requests: FakeRequest[] }).requests;
+}
+
+const requestKey = (r: FakeRequest) => `${r.endpoint}?${new URLSearchParams(Object.entries(r.query).sort(([a], [b]) => a.localeCompare(b)))}`;
+
+/** The largest number of attempts the fake saw in any 60-second span. */
+function busiestMinute(requests: FakeRequest[]): number {
+  const times = requests.map((r) => Date.parse(r.at)).sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; j < times.length; j += 1) {
+    while (times[j]! - times[i]! >= 60_000) i += 1;
+    most = Math.max(most, j - i + 1);
+  }
+  return most;
+}
+
+let a: APIRequestContext;
+let b: APIRequestContext;
+
+test.beforeAll(async () => {
+  expect(fakeOrigin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  expect(redisPort).toMatch(/^\d+$/);
+  a = await playwrightRequest.newContext({ baseURL: A });
+  b = await playwrightRequest.newContext({ baseURL: B });
+});
+
+test.afterAll(async () => {
+  await a.dispose();
+  await b.dispose();
+});
+
+/** Waits until the governor's minute window (shared: read on A) has room for `needed` apps attempts. */
+async function waitForMinuteBudget(needed: number): Promise<void> {
+  for (;;) {
+    const { budget } = await (await a.get('/api/health')).json();
+    if (budget.usedThisMinute + needed <= budget.limitPerMinute - Math.floor(budget.limitPerMinute / 3)) return;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+}
+
+// Views not prerendered by the build, each filtered (no previous window): at most 2 upstream pages each.
+const MIX_VIEWS = [
+  'sort=trending&window=week&category=coding',
+  'sort=popular&window=day&category=creative',
+  'sort=trending&window=month&category=productivity',
+  'sort=popular&window=week&category=entertainment',
+  'sort=trending&window=day&category=creative&subcategory=image-gen',
+];
+/** The public page of an /api/apps view: `/apps/<category>[/<subcategory>]?sort=&window=`. */
+function pageOf(view: string): string {
+  const params = new URLSearchParams(view);
+  const path = ['/apps', params.get('category'), params.get('subcategory')].filter(Boolean).join('/');
+  return `${path}?sort=${params.get('sort')}&window=${params.get('window')}`;
+}
+
+const MIX_URLS = [
+  ...MIX_VIEWS.flatMap((view) => [`/api/apps?${view}`, pageOf(view)]),
+  '/',
+  '/models',
+  '/models?window=week',
+  '/apps',
+  '/api/models?window=month',
+];
+
+test('2,000 requests spread over both instances cost each distinct upstream request once', async () => {
+  await waitForMinuteBudget(MIX_VIEWS.length * 2);
+  const before = (await fakeRequests()).length;
+
+  // Every URL first on both instances at the same moment (the race a load balancer creates), then
+  // the rest of the 2,000 alternating between them, 20 at a time.
+  const first = await Promise.all(MIX_URLS.flatMap((url) => [a.get(url), b.get(url)]));
+  const statuses = first.map((response) => response.status());
+  const rest = Array.from({ length: 2000 - first.length }, (_, i) => ({ ctx: i % 2 === 0 ? a : b, url: MIX_URLS[i % MIX_URLS.length]! }));
+  for (let i = 0; i < rest.length; i += 20) {
+    const batch = await Promise.all(rest.slice(i, i + 20).map(({ ctx, url }) => ctx.get(url)));
+    statuses.push(...batch.map((response) => response.status()));
+  }
+  expect(statuses).toHaveLength(2000);
+  expect(statuses.filter((status) => status !== 200)).toEqual([]);
+
+  const during = (await fakeRequests()).slice(before);
+  const distinct = new Set(during.map(requestKey));
+  console.log(`two instances, 2,000 requests over ${MIX_URLS.length} URLs (${MIX_VIEWS.length} new app views): ${during.length} upstream calls for ${distinct.size} distinct upstream requests`);
+  expect(during.length).toBeGreaterThanOrEqual(MIX_VIEWS.length);
+  expect(during.length).toBe(distinct.size);
+  expect(during.every((r) => r.status === 200)).toBe(true);
+});
+
+test('a burst of 200 concurrent cold requests across both never exceeds 30 upstream attempts a minute', async () => {
+  const before = (await fakeRequests()).length;
+  const categories = ['coding', 'creative', 'productivity', 'entertainment'];
+  const cold = ['popular', 'trending'].flatMap((sort) =>
+    ['day', 'week', 'month'].flatMap((window) => categories.map((category) => `/api/apps?sort=${sort}&window=${window}&category=${category}&pageSize=50`)),
+  );
+  const burst = await Promise.all(Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? a : b).get(cold[i % cold.length]!)));
+  const statuses = burst.map((response) => response.status());
+  // Refused views answer 503 with Retry-After (the apps share of the minute is spent), never 5xx otherwise.
+  expect(statuses.filter((status) => status !== 200 && status !== 503)).toEqual([]);
+  for (const response of burst.filter((r) => r.status() === 503)) expect(Number(response.headers()['retry-after'])).toBeGreaterThan(0);
+
+  const all = await fakeRequests();
+  const during = all.slice(before);
+  console.log(`burst: ${statuses.filter((s) => s === 200).length} × 200, ${statuses.filter((s) => s === 503).length} × 503; ${during.length} upstream attempts; busiest minute overall ${busiestMinute(all)}`);
+  expect(during.filter((r) => r.status === 429)).toEqual([]);
+  expect(busiestMinute(all)).toBeLessThanOrEqual(30);
+});
+
+async function signIn(page: Page): Promise<void> {
+  await page.goto(`${A}/sign-in?callbackUrl=%2Fstaff`);
+  await page.getByLabel('Email').fill('alice@staff.example');
+  await page.getByLabel('Password').fill(process.env.STAFF_TEST_PASSWORD ?? '');
+  await page.getByRole('button', { name: 'Sign in with password' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Staff console' })).toBeVisible();
+}
+
+test('a refresh on instance A is served by instance B within 5 seconds', async ({ page }) => {
+  const asOfOnB = async () => {
+    const html = await (await b.get('/models?window=week')).text();
+    return /as of (\d{4}-\d{2}-\d{2}T[\d:.]+Z)/.exec(html)?.[1];
+  };
+  const before = await asOfOnB();
+  expect(before).toBeDefined();
+
+  await fetch(`${fakeOrigin}/__control/config`, { method: 'POST', body: JSON.stringify({ asOfOffsetSeconds: 7200 }) });
+  await signIn(page);
+  const { dataDay } = await (await a.get('/api/health')).json();
+  const form = page.getByRole('region', { name: 'Refresh now' });
+  const month = (await form.getByRole('option', { name: new RegExp(`^rankings-daily end_date=${dataDay} `) }).getAttribute('value')) ?? '';
+  await form.getByLabel('What to refresh').selectOption(month);
+  await form.getByLabel(/I want to spend staff budget/).check();
+  await form.getByRole('button', { name: 'Refresh now' }).click();
+  await expect(form.getByRole('status')).toHaveText(/^Refreshed dataset rankings-daily/, { timeout: 30_000 });
+  const refreshedAt = Date.now();
+
+  const expected = new Date(Date.parse(`${dataDay}T00:00:00Z`) + 86_400_000 + 7_200_000).toISOString();
+  let seen = before;
+  while (seen !== expected && Date.now() - refreshedAt < 5_000) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    seen = await asOfOnB();
+  }
+  console.log(`refresh on A seen on B after ${Date.now() - refreshedAt} ms`);
+  expect(seen).toBe(expected);
+});
+
+function redisCli(...args: string[]) {
+  return spawnSync('redis-cli', ['-p', redisPort, ...args], { encoding: 'utf8' });
+}
+
+test('with Redis stopped, cached pages still answer on both and nothing reaches the upstream; then it recovers', async () => {
+  const cached = ['/', '/models', '/apps', ...MIX_URLS.slice(0, 4)];
+  for (const url of cached) {
+    expect((await a.get(url)).status()).toBe(200);
+    expect((await b.get(url)).status()).toBe(200);
+  }
+  const before = (await fakeRequests()).length;
+
+  redisCli('shutdown', 'nosave');
+  expect(redisCli('ping').status).not.toBe(0);
+  const statuses: number[] = [];
+  for (let round = 0; round < 5; round += 1) {
+    for (const url of cached) statuses.push((await a.get(url)).status(), (await b.get(url)).status());
+  }
+  // A view nobody has seen needs the upstream, which may not be called without the shared governor.
+  const uncounted = await a.get('/api/apps?sort=popular&window=day&category=entertainment&subcategory=game');
+  expect(statuses.filter((status) => status !== 200)).toEqual([]);
+  expect(uncounted.status()).toBe(503);
+  expect((await fakeRequests()).length).toBe(before);
+
+  const restarted = spawn('redis-server', ['--port', redisPort, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { detached: true, stdio: 'ignore' });
+  restarted.unref();
+  await expect.poll(() => redisCli('ping').stdout.trim(), { timeout: 10_000 }).toBe('PONG');
+  // The same instances, without a restart: the new view is fetched and served.
+  await expect
+    .poll(async () => (await a.get('/api/apps?sort=popular&window=day&category=entertainment&subcategory=game')).status(), { timeout: 20_000 })
+    .toBe(200);
+  expect((await b.get('/apps')).status()).toBe(200);
+  expect((await a.get('/api/health')).status()).toBe(200);
+});
