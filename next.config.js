@@ -50,7 +50,13 @@ module.exports = (phase) => {
     poweredByHeader: false,
     generateBuildId: async () => `${mode()}-${randomUUID()}`,
     headers: async () => [{ source: '/:path*', headers: securityHeaders() }],
-    // Server-only Node libraries of the data layer (file locks, the HTTP client): required, not bundled.
-    serverExternalPackages: ['proper-lockfile', 'undici'],
+    // Server-only Node libraries of the data layer (file locks, the HTTP client, Redis): required, not bundled.
+    serverExternalPackages: ['proper-lockfile', 'undici', 'redis'],
+    // With REDIS_URL, every `next start` instance keeps ISR pages and unstable_cache entries (and tag
+    // revalidations) in one Redis, so a refresh on one instance reaches all. With a custom handler Next
+    // keeps no ISR memory cache of its own; 0 also turns its built-in 'use cache' memory handler into a
+    // no-op, so no per-process copy can answer instead of Redis.
+    cacheHandler: process.env.REDIS_URL ? require.resolve('./lib/cache/redis-cache-handler.mjs') : undefined,
+    ...(process.env.REDIS_URL ? { cacheMaxMemorySize: 0 } : {}),
   };
 };

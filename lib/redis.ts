@@ -50,9 +50,20 @@ export function connectRedis(url: string, name: string): RedisConnection {
   });
   client.on('error', reportRedisFailure);
   client.on('ready', reportRedisSuccess);
+  firstReady.set(
+    client,
+    new Promise<void>((resolve) => {
+      client.once('ready', resolve);
+      setTimeout(resolve, FIRST_CONNECT_WAIT_MS).unref();
+    }),
+  );
   client.connect().catch(reportRedisFailure);
   return client;
 }
+
+/** A fresh process waits this long for its first connection; after that, a lost connection fails fast. */
+const FIRST_CONNECT_WAIT_MS = 2_000;
+const firstReady = new WeakMap<RedisConnection, Promise<void>>();
 
 export class RedisUnavailableError extends Error {
   override name = 'RedisUnavailableError';
@@ -60,13 +71,21 @@ export class RedisUnavailableError extends Error {
 
 /** Runs a command batch, or throws RedisUnavailableError at once when the connection is not ready. */
 export async function redisCall<T>(client: RedisConnection, run: (client: RedisConnection) => Promise<T>): Promise<T> {
+  if (!client.isReady) await firstReady.get(client);
   if (!client.isReady) throw new RedisUnavailableError('Redis is not connected');
+  let timer: NodeJS.Timeout | undefined;
+  // node-redis's own command timeout stops applying once a command is on the socket (a hung server).
+  const hung = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${COMMAND_TIMEOUT_MS} ms`)), COMMAND_TIMEOUT_MS * 2);
+  });
   try {
-    const result = await run(client);
+    const result = await Promise.race([run(client), hung]);
     reportRedisSuccess();
     return result;
   } catch (error) {
     reportRedisFailure(error);
     throw new RedisUnavailableError(redisMessage(error));
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -141,6 +141,8 @@ test('a refresh on instance A is served by instance B within 5 seconds', async (
 
   await fetch(`${fakeOrigin}/__control/config`, { method: 'POST', body: JSON.stringify({ asOfOffsetSeconds: 7200 }) });
   await signIn(page);
+  // The burst above may have spent this minute's non-core share; a refresh would wait for it (paced).
+  await waitForMinuteBudget(1);
   const { dataDay } = await (await a.get('/api/health')).json();
   const form = page.getByRole('region', { name: 'Refresh now' });
   const month = (await form.getByRole('option', { name: new RegExp(`^rankings-daily end_date=${dataDay} `) }).getAttribute('value')) ?? '';
