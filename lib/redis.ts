@@ -10,7 +10,12 @@ import { logEvent } from './log';
 export type RedisConnection = ReturnType<typeof createClient>;
 
 export const COMMAND_TIMEOUT_MS = 1_000;
+/** A batch still unanswered after this long is given up on (a hung server keeps the socket open). */
+const HUNG_AFTER_MS = 2 * COMMAND_TIMEOUT_MS;
+/** A fresh process waits this long for its first connection; after that, a lost connection fails fast. */
+const FIRST_CONNECT_WAIT_MS = 2_000;
 const REPORT_EVERY_MS = 30_000;
+const firstReady = new WeakMap<RedisConnection, Promise<void>>();
 
 let lastReportAt = 0;
 let unavailable = false;
@@ -61,10 +66,6 @@ export function connectRedis(url: string, name: string): RedisConnection {
   return client;
 }
 
-/** A fresh process waits this long for its first connection; after that, a lost connection fails fast. */
-const FIRST_CONNECT_WAIT_MS = 2_000;
-const firstReady = new WeakMap<RedisConnection, Promise<void>>();
-
 export class RedisUnavailableError extends Error {
   override name = 'RedisUnavailableError';
 }
@@ -76,7 +77,7 @@ export async function redisCall<T>(client: RedisConnection, run: (client: RedisC
   let timer: NodeJS.Timeout | undefined;
   // node-redis's own command timeout stops applying once a command is on the socket (a hung server).
   const hung = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${COMMAND_TIMEOUT_MS} ms`)), COMMAND_TIMEOUT_MS * 2);
+    timer = setTimeout(() => reject(new Error(`no answer within ${HUNG_AFTER_MS} ms`)), HUNG_AFTER_MS);
   });
   try {
     const result = await Promise.race([run(client), hung]);
