@@ -339,23 +339,26 @@ export function appsTableView(result: AppsExplorerResult): AppsView {
 export interface ExplorerCitation {
   /** The required citation line, or the demo label for synthetic figures. */
   source: string;
-  license: 'CC BY 4.0';
-  licenseUrl: string;
+  /** OpenRouter's licence; null for demo figures, which are not OpenRouter's (as on the public pages). */
+  license: 'CC BY 4.0' | null;
+  licenseUrl: string | null;
   asOf: string;
 }
 
 export function explorerCitation(result: ExplorerResult): ExplorerCitation {
+  const citation = citationLine(result.dataset, result.source, result.asOf);
   return {
-    source: citationLine(result.dataset, result.source, result.asOf) ?? DEMO_LABEL,
-    license: 'CC BY 4.0',
-    licenseUrl: LICENSE_URL,
+    source: citation ?? DEMO_LABEL,
+    license: citation ? 'CC BY 4.0' : null,
+    licenseUrl: citation ? LICENSE_URL : null,
     asOf: result.asOf,
   };
 }
 
-/** The lines that head a CSV export: the citation (or demo label), then the licence with its URL. */
+/** The lines that head a CSV export: the citation and the licence with its URL, or the demo label. */
 export function citationPreamble(result: ExplorerResult): string[] {
-  return [explorerCitation(result).source, `${LICENSE_LINE} ${LICENSE_URL}`];
+  const { source, license } = explorerCitation(result);
+  return license ? [source, `${LICENSE_LINE} ${LICENSE_URL}`] : [source];
 }
 
 export type ExportValue = string | number | null;
