@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInOptions } from '@/components/staff/sign-in-options';
+import { SignOutButton } from '@/components/staff/sign-out-button';
 import { staffAccess } from '@/lib/auth/staff';
 import { getConfig } from '@/lib/env';
 import '@/components/staff/staff.css';
@@ -46,9 +47,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </p>
       )}
       {access.status === 'forbidden' ? (
-        <p className="muted">
-          You are signed in as {access.email}, which is not on the staff allowlist.
-        </p>
+        <div className="staff-sign-in__current">
+          <p className="muted">You are signed in as {access.email}, which is not on the staff allowlist.</p>
+          <SignOutButton />
+        </div>
       ) : null}
     </section>
   );
