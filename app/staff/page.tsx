@@ -52,7 +52,14 @@ export default async function StaffConsolePage() {
 
       <section className="section" aria-labelledby="freshness-heading">
         <h2 id="freshness-heading">Freshness</h2>
-        <DatasetsTable datasets={data.datasets} />
+        {data.datasetsUnavailable ? (
+          <p role="status" className="staff-alert staff-alert--error">
+            The shared store (Redis) is not answering, so the datasets cannot be listed right now. Public pages keep being served
+            from what each instance holds.
+          </p>
+        ) : (
+          <DatasetsTable datasets={data.datasets} />
+        )}
       </section>
 
       <section className="section" aria-labelledby="attempts-heading">

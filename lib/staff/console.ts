@@ -26,6 +26,8 @@ export interface ConsoleData {
   upstreamHost: string;
   nextDataDayAt: string;
   datasets: HeldDataset[];
+  /** The shared store could not list them (Redis down). */
+  datasetsUnavailable: boolean;
   /** Newest first. */
   attempts: AttemptRecord[];
   audit: AuditRecord[];
@@ -35,14 +37,21 @@ export interface ConsoleData {
 export async function getConsoleData(): Promise<ConsoleData> {
   await requireStaff();
   const config = getConfig();
-  const [status, held, history, audit] = await Promise.all([getDataLayerStatus(), listHeldDatasets(), readAttemptHistory(), readAudit(50)]);
+  // The list comes from the shared store when there is one; if Redis is down the rest still shows.
+  const [status, held, history, audit] = await Promise.all([
+    getDataLayerStatus(),
+    listHeldDatasets().catch(() => null),
+    readAttemptHistory(),
+    readAudit(50),
+  ]);
   const nextDay = nextDataDayAt(new Date(), config.settleMinutes).toISOString();
   return {
     status,
     keyRedacted: config.mode === 'live' ? redactKey(config.apiKey) : 'none (demo data)',
     upstreamHost: config.mode === 'live' ? new URL(config.baseUrl).host : 'built-in demo source',
     nextDataDayAt: nextDay,
-    datasets: held.map((dataset) => ({
+    datasetsUnavailable: held === null,
+    datasets: (held ?? []).map((dataset) => ({
       ...dataset,
       fresh: dataset.final || dataset.dataDay === status.dataDay,
       nextRefetchAt: dataset.final ? null : dataset.dataDay === status.dataDay ? nextDay : 'on next use',

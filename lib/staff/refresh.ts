@@ -71,7 +71,8 @@ async function refetchPaced(key: string, started: number): Promise<{ message: st
  * from it so their next request regenerates them from the new figures. Recorded in the audit trail.
  */
 export async function refreshNow(staff: StaffUser, target: RefreshTarget): Promise<RefreshResult> {
-  const [status, held] = await Promise.all([getDataLayerStatus(), listHeldDatasets()]);
+  const [status, held] = await Promise.all([getDataLayerStatus(), listHeldDatasets().catch(() => null)]);
+  if (held === null) return { ok: false, message: 'The shared store (Redis) is not answering, so nothing was refreshed. Try again when it is back.' };
   const plan = refreshPlan(target, held, status.dataDay);
   const what = target.kind === 'day' ? `data day ${status.dataDay} (${plan.length} datasets)` : `dataset ${target.key}`;
   const refusal = refusalReason(plan.length, status);
