@@ -175,7 +175,7 @@ function redisCli(...args: string[]) {
   return spawnSync('redis-cli', ['-p', redisPort, ...args], { encoding: 'utf8' });
 }
 
-test('with Redis stopped, cached pages still answer on both and nothing reaches the upstream; then it recovers', async () => {
+test('with Redis stopped, cached pages still answer on both and nothing reaches the upstream; then it recovers', async ({ page }) => {
   const cached = ['/', '/models', '/apps', ...MIX_URLS.slice(0, 4)];
   for (const url of cached) {
     expect((await a.get(url)).status()).toBe(200);
@@ -193,6 +193,9 @@ test('with Redis stopped, cached pages still answer on both and nothing reaches 
   const uncounted = await a.get('/api/apps?sort=popular&window=day&category=entertainment&subcategory=game');
   expect(statuses.filter((status) => status !== 200)).toEqual([]);
   expect(uncounted.status()).toBe(503);
+  // Staff can still sign in and see the console, which says what it cannot list.
+  await signIn(page);
+  await expect(page.getByText('The shared store (Redis) is not answering, so the datasets cannot be listed right now.', { exact: false })).toBeVisible();
   expect((await fakeRequests()).length).toBe(before);
 
   const restarted = spawn('redis-server', ['--port', redisPort, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { detached: true, stdio: 'ignore' });
