@@ -5,6 +5,7 @@ import { sessionCookieName } from './lib/auth/cookies';
 import { authSecret } from './lib/auth/secret';
 import { getConfig } from './lib/env';
 import { coldOutageRetryAfter } from './lib/availability';
+import { decodeSegment } from './lib/routes';
 
 /**
  * 1. `/models?window=week` is the public URL (shareable, crawlable), but an App Router page that reads
@@ -21,6 +22,8 @@ export async function middleware(request: NextRequest) {
   const staffArea = staffAreaOf(pathname);
   if (staffArea) return staffGate(request, staffArea);
   if (!DATA_PATH.test(pathname)) return NextResponse.next();
+  // A path Next cannot decode (`/models/%ZZ`) would fail inside the router as a 500: it names no page.
+  if (!decodable(pathname)) return notFound(request);
   const retryAfter = coldOutageRetryAfter();
   if (retryAfter > 0) {
     return unavailable(pathname.startsWith('/api/'), retryAfter);
@@ -47,13 +50,7 @@ export function staffAreaOf(pathname: string): 'page' | 'api' | null {
   // Segment by segment, so one undecodable segment (`/staff/%zz`) cannot hide the others.
   const decoded = pathname
     .split('/')
-    .map((part) => {
-      try {
-        return decodeURIComponent(part);
-      } catch {
-        return part;
-      }
-    })
+    .map((part) => decodeSegment(part) ?? part)
     .join('/');
   const path = `/${decoded.toLowerCase().split('/').filter(Boolean).join('/')}`;
   if (/^\/api\/staff(?:[/.]|$)/.test(path)) return 'api';
@@ -84,6 +81,13 @@ function staffApiError(status: 401 | 403, message: string): Response {
   return NextResponse.json({ error: { code: status, message } }, { status, headers: { 'Cache-Control': 'no-store' } });
 }
 
+const decodable = (pathname: string) => decodeSegment(pathname) !== null;
+
+/** The site's own 404 page: a rewrite to a path no route matches. */
+function notFound(request: NextRequest): Response {
+  return NextResponse.rewrite(new URL('/_no-such-page', request.nextUrl.origin));
+}
+
 const segment = (value: string | null, fallback: string) => encodeURIComponent(value === null ? fallback : value || '-');
 
 /** `/apps/coding/cli-agent?sort=trending&page=2` → `/apps/v/trending/month/coding.cli-agent/25/2` (validated by the page). */
@@ -104,11 +108,7 @@ function appsViewUrl(request: NextRequest): URL {
 }
 
 function decodeSafely(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return '-';
-  }
+  return decodeSegment(value) ?? '-';
 }
 
 const MESSAGE = 'The rankings are not available yet: the data source is not answering. Please try again in a minute.';

@@ -14,3 +14,12 @@ export function modelHref(permaslug: string): string {
     .map((segment) => encodeURIComponent(segment).replace(/%3A/gi, ':'))
     .join('/')}`;
 }
+
+/** A URL path segment decoded, or null when its percent-encoding is malformed (`%ZZ`): it names nothing. */
+export function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}

@@ -11,7 +11,7 @@ import { formatBasisPoints, formatDay, formatRange, formatTokens, tokensInBillio
 import { getModelHistory } from '@/lib/model-history';
 import { tagPageData } from '@/lib/page-tags';
 import { modelProfile, type ModelProfile } from '@/lib/rankings/model-profile';
-import { modelHref, modelsHref } from '@/lib/routes';
+import { decodeSegment, modelHref, modelsHref } from '@/lib/routes';
 import { WINDOW_NAMES } from '@/lib/utc-day';
 
 // Rendered on first visit, then served from the ISR cache like every other data page.
@@ -29,11 +29,8 @@ const TABLE_DAYS = 90;
 
 /** Segments arrive percent-encoded (`%3Afree`) or raw (`:free`): both name the same model. */
 function decodePermaslug(segments: string[]): string | null {
-  try {
-    return segments.map((segment) => decodeURIComponent(segment)).join('/');
-  } catch {
-    return null;
-  }
+  const decoded = segments.map(decodeSegment);
+  return decoded.every((segment) => segment !== null) ? decoded.join('/') : null;
 }
 
 async function loadProfile(params: PageProps['params']) {

@@ -10,6 +10,7 @@ import { appsHref } from '@/lib/apps/url';
 import { getAppsView } from '@/lib/apps/view';
 import { formatDay, WINDOW_LABELS } from '@/lib/format';
 import { tagPageData } from '@/lib/page-tags';
+import { decodeSegment } from '@/lib/routes';
 
 // Reached through middleware.ts, which rewrites /apps[/<category>[/<subcategory>]]?sort=&window=&page=
 // here, so each view and page is one ISR page; invalid values are a 404 before anything is fetched.
@@ -25,7 +26,9 @@ interface PageProps {
 
 async function queryFrom(params: PageProps['params']): Promise<AppsQuery> {
   const { sort, window, filter, pageSize, page } = await params;
-  const [category, subcategory, ...rest] = filter === 'all' ? [] : decodeURIComponent(filter).split('.');
+  const decoded = filter === 'all' ? '' : decodeSegment(filter);
+  if (decoded === null) notFound();
+  const [category, subcategory, ...rest] = decoded === '' ? [] : decoded.split('.');
   if (rest.length > 0 || category === '') notFound();
   const result = validateAppsQuery({ sort, window, category, subcategory, page, pageSize });
   if (!result.ok) notFound();
