@@ -12,7 +12,6 @@ const PARTITION_LABELS: Record<Partition, string> = {
   staff: 'Staff (explorer, refreshes)',
 };
 
-const time = (iso: string) => formatTimestamp(iso);
 
 /** Parameters as `name=value` pairs, the way they went upstream. */
 export function formatParams(params: Record<string, string>): string {
@@ -39,7 +38,7 @@ export function BudgetPanel({ budget }: { budget: QuotaSnapshot }) {
       </dl>
       {budget.blockedUntil ? (
         <p role="status" className="staff-alert staff-alert--error">
-          The upstream asked us to wait: no calls until {time(budget.blockedUntil)}.
+          The upstream asked us to wait: no calls until {formatTimestamp(budget.blockedUntil)}.
         </p>
       ) : null}
       <div className="table-scroll">
@@ -111,12 +110,12 @@ export function DatasetsTable({ datasets }: { datasets: HeldDataset[] }) {
                 {dataset.endpoint} <span className="muted">{formatParams(dataset.query)}</span>
               </th>
               <td>{dataset.dataDay}</td>
-              <td>{dataset.asOf ? time(dataset.asOf) : '—'}</td>
-              <td>{time(dataset.fetchedAt)}</td>
+              <td>{dataset.asOf ? formatTimestamp(dataset.asOf) : '—'}</td>
+              <td>{formatTimestamp(dataset.fetchedAt)}</td>
               <td className="num">{formatCount(dataset.rows)}</td>
               <td>{dataset.final ? 'final' : dataset.fresh ? 'fresh' : 'stale'}</td>
-              <td>{dataset.nextRefetchAt === null ? 'never (final)' : dataset.nextRefetchAt === 'on next use' ? 'on next use' : time(dataset.nextRefetchAt)}</td>
-              <td className="staff-wrap">{dataset.lastError ? `${time(dataset.lastError.at)}: ${dataset.lastError.outcome} — ${dataset.lastError.message ?? ''}` : '—'}</td>
+              <td>{dataset.final ? 'never (final)' : dataset.nextRefetchAt ? formatTimestamp(dataset.nextRefetchAt) : 'on next use'}</td>
+              <td className="staff-wrap">{dataset.lastError ? `${formatTimestamp(dataset.lastError.at)}: ${dataset.lastError.outcome} — ${dataset.lastError.message ?? ''}` : '—'}</td>
             </tr>
           ))}
         </tbody>
@@ -137,7 +136,7 @@ export function AttemptsTable({ attempts }: { attempts: AttemptRecord[] }) {
         <tbody>
           {attempts.map((attempt, i) => (
             <tr key={`${attempt.at}-${i}`}>
-              <th scope="row">{time(attempt.at)}</th>
+              <th scope="row">{formatTimestamp(attempt.at)}</th>
               <td>{attempt.endpoint}</td>
               <td className="slug">{formatParams(attempt.params)}</td>
               <td>{attempt.partition}</td>
@@ -163,7 +162,7 @@ export function AuditTable({ records }: { records: AuditRecord[] }) {
         <tbody>
           {records.map((record, i) => (
             <tr key={`${record.at}-${i}`}>
-              <th scope="row">{time(record.at)}</th>
+              <th scope="row">{formatTimestamp(record.at)}</th>
               <td>{record.actor}</td>
               <td>{record.action}</td>
               <td className="staff-wrap">{record.detail}</td>

@@ -22,7 +22,11 @@ function partitionFor(q: Pick<AppsQuery, 'sort' | 'window' | 'category'>): Parti
  * Up to 200 ranks of one view: upstream offset 0 (limit 100), then offset 100 only when the first page
  * was full. Each is one cached, coalesced request, so a view costs at most 2 upstream calls a data day.
  */
-async function loadList(q: AppsQuery, range: DateRange): Promise<{ rows: AppRanking[]; first: Dataset<AppRanking> }> {
+export async function loadAppRanks(
+  q: Pick<AppsQuery, 'sort' | 'category' | 'subcategory'>,
+  range: Pick<DateRange, 'start' | 'end'>,
+  partition: Partition,
+): Promise<{ rows: AppRanking[]; first: Dataset<AppRanking> }> {
   const filter = q.subcategory ? { subcategory: q.subcategory } : q.category ? { category: q.category } : {};
   const request = (offset: number): AppRankingsQuery => ({
     sort: q.sort,
@@ -32,7 +36,7 @@ async function loadList(q: AppsQuery, range: DateRange): Promise<{ rows: AppRank
     limit: UPSTREAM_PAGE,
     offset,
   });
-  const options = { partition: partitionFor(q) };
+  const options = { partition };
   const first = await getDatasets().appRankings(request(0), options);
   if (first.rows.length < UPSTREAM_PAGE) return { rows: first.rows, first };
   const second = await getDatasets().appRankings(request(UPSTREAM_PAGE), options);
@@ -47,8 +51,8 @@ export async function getAppsView(query: AppsQuery): Promise<AppsView> {
   const comparable = query.category === null;
   const previousRange = previousWindowRange(query.window, dataDay);
   const [current, previous] = await Promise.all([
-    loadList(query, range),
-    comparable && previousRange.days > 0 ? loadList(query, previousRange) : Promise.resolve(null),
+    loadAppRanks(query, range, partitionFor(query)),
+    comparable && previousRange.days > 0 ? loadAppRanks(query, previousRange, partitionFor(query)) : Promise.resolve(null),
   ]);
   const { rows, listedTotal } = buildAppsRows(current.rows, comparable ? (previous?.rows ?? []) : null);
   const { from, to } = pageBounds(query.page, query.pageSize);

@@ -15,7 +15,7 @@ import { readAudit, type AuditRecord } from './audit';
 export interface HeldDataset extends CacheEntrySummary {
   /** Fresh for the current data day (or final): pages built from it need no upstream call. */
   fresh: boolean;
-  /** When it will next be fetched by itself: null for final windows. */
+  /** When a fresh, non-final dataset is next fetched by itself (the next data day); null otherwise. */
   nextRefetchAt: string | null;
   lastError: { at: string; outcome: string; message: string | null } | null;
 }
@@ -54,7 +54,7 @@ export async function getConsoleData(): Promise<ConsoleData> {
     datasets: (held ?? []).map((dataset) => ({
       ...dataset,
       fresh: dataset.final || dataset.dataDay === status.dataDay,
-      nextRefetchAt: dataset.final ? null : dataset.dataDay === status.dataDay ? nextDay : 'on next use',
+      nextRefetchAt: !dataset.final && dataset.dataDay === status.dataDay ? nextDay : null,
       lastError: history.lastErrors[dataset.key] ?? null,
     })),
     attempts: [...history.attempts].reverse(),

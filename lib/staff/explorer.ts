@@ -1,9 +1,11 @@
 import 'server-only';
-import { APPS_MAX_RANKS, type AppsView, type AppsViewRow } from '../apps/types';
+import { validateAppsQuery } from '../apps/query';
+import type { AppsView, AppsViewRow } from '../apps/types';
+import { loadAppRanks } from '../apps/view';
 import { citationLine, DEMO_LABEL, LICENSE_LINE, LICENSE_URL } from '../citation';
 import { getDatasets, isDatasetsError, type DataSource, type FetchOptions } from '../datasets';
-import { APP_CATEGORIES, categoryOf, isAppCategory, isAppSubcategory, type AppCategory, type AppSubcategory } from '../datasets/categories';
-import { APP_SORTS, OTHER_PERMASLUG, type AppRanking, type AppRankingsQuery, type AppSort } from '../datasets/contract';
+import type { AppCategory, AppSubcategory } from '../datasets/categories';
+import { OTHER_PERMASLUG, type AppSort } from '../datasets/contract';
 import type { DatasetsErrorCode } from '../datasets/errors';
 import { exportFileName, toCsv, type CsvColumn } from '../export/csv';
 import { strictParams } from '../http';
@@ -64,10 +66,6 @@ function isExplorerDataset(value: string): value is ExplorerDataset {
   return (EXPLORER_DATASETS as readonly string[]).includes(value);
 }
 
-function isAppSort(value: string): value is AppSort {
-  return (APP_SORTS as readonly string[]).includes(value);
-}
-
 function validateWindow(start: string | undefined, end: string | undefined, dataDay: string): ExplorerWindow | Failure {
   if (!start) return fail('start', 'Start date is required (YYYY-MM-DD).');
   if (!end) return fail('end', 'End date is required (YYYY-MM-DD).');
@@ -87,28 +85,14 @@ interface AppFilters {
   subcategory?: AppSubcategory;
 }
 
-// Empty values are "not set": a GET form sends every select, including "All categories".
+// Empty values are "not set": a GET form sends every select, including "All categories". The rules are
+// the public views' own (lib/apps/query.ts).
 function validateAppFilters(values: Readonly<Record<string, string>>): AppFilters | Failure {
-  const { sort = '', category = '', subcategory = '' } = values;
-  const filters: AppFilters = { sort: 'popular' };
-  if (sort !== '') {
-    if (!isAppSort(sort)) return fail('sort', `Sort must be one of ${APP_SORTS.join(', ')}.`);
-    filters.sort = sort;
-  }
-  if (category !== '') {
-    if (!isAppCategory(category)) return fail('category', `Category must be one of ${Object.keys(APP_CATEGORIES).join(', ')}.`);
-    filters.category = category;
-  }
-  if (subcategory !== '') {
-    if (!isAppSubcategory(subcategory)) return fail('subcategory', 'Subcategory is not a known app subcategory.');
-    const parent = categoryOf(subcategory);
-    if (filters.category && filters.category !== parent) {
-      return fail('subcategory', `Subcategory ${subcategory} is not in category ${filters.category} (it belongs to ${parent}).`);
-    }
-    filters.category = parent;
-    filters.subcategory = subcategory;
-  }
-  return filters;
+  const given = Object.fromEntries((['sort', 'category', 'subcategory'] as const).filter((name) => values[name]).map((name) => [name, values[name]]));
+  const result = validateAppsQuery(given);
+  if (!result.ok) return fail(result.param as ExplorerParam, `${result.message}.`);
+  const { sort, category, subcategory } = result.query;
+  return { sort, ...(category ? { category } : {}), ...(subcategory ? { subcategory } : {}) };
 }
 
 /**
@@ -237,7 +221,6 @@ export interface AppsExplorerResult extends Provenance {
 export type ExplorerResult = ModelsExplorerResult | AppsExplorerResult;
 
 const STAFF_BUDGET: FetchOptions = { partition: 'staff' };
-const UPSTREAM_PAGE = 100;
 
 async function exploreModels(query: ModelsExplorerQuery): Promise<ModelsExplorerResult> {
   const datasets = getDatasets();
@@ -272,25 +255,13 @@ async function exploreModels(query: ModelsExplorerQuery): Promise<ModelsExplorer
   };
 }
 
-/** Up to 200 ranks: upstream offset 0 (limit 100), then offset 100 only when the first page was full. */
+/** Up to 200 ranks, fetched exactly as the public views fetch them, on the staff budget. */
 async function exploreApps(query: AppsExplorerQuery): Promise<AppsExplorerResult> {
-  const datasets = getDatasets();
-  // The upstream lets a subcategory decide on its own; sending its parent too would only add a rule to break.
-  const filter = query.subcategory ? { subcategory: query.subcategory } : query.category ? { category: query.category } : {};
-  const request = (offset: number): AppRankingsQuery => ({
-    sort: query.sort,
-    ...filter,
-    startDate: query.start,
-    endDate: query.end,
-    limit: UPSTREAM_PAGE,
-    offset,
-  });
-  const first = await datasets.appRankings(request(0), STAFF_BUDGET);
-  let ranked: AppRanking[] = first.rows;
-  if (first.rows.length >= UPSTREAM_PAGE) {
-    const second = await datasets.appRankings(request(UPSTREAM_PAGE), STAFF_BUDGET);
-    ranked = [...first.rows, ...second.rows].slice(0, APPS_MAX_RANKS);
-  }
+  const { rows: ranked, first } = await loadAppRanks(
+    { sort: query.sort, category: query.category ?? null, subcategory: query.subcategory ?? null },
+    { start: query.start, end: query.end },
+    'staff',
+  );
   const { rows, listedTotal } = buildAppsRows(ranked, null);
   return {
     dataset: 'apps',
