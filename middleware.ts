@@ -6,6 +6,7 @@ import { authSecret } from './lib/auth/secret';
 import { getConfig } from './lib/env';
 import { coldOutageRetryAfter } from './lib/availability';
 import { decodeSegment } from './lib/routes';
+import { ApiRateLimiter, clientOf, EXEMPT_API_PATHS } from './lib/rate-limit';
 
 /**
  * 1. `/models?window=week` is the public URL (shareable, crawlable), but an App Router page that reads
@@ -16,9 +17,12 @@ import { decodeSegment } from './lib/routes';
  * 3. Staff paths get a quick session gate: no session → sign-in (pages) or 401 JSON (API); a session
  *    whose email is not on the allowlist → 403 JSON (API) or the page's own 403. Every staff page,
  *    route handler and action checks again in lib/auth/staff.ts: this gate is never the only one.
+ * 4. `/api/*` is rate-limited per client, before anything else runs.
  */
 export async function middleware(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
+  const limited = await apiRateLimit(request);
+  if (limited) return limited;
   const staffArea = staffAreaOf(pathname);
   if (staffArea) return staffGate(request, staffArea);
   if (!DATA_PATH.test(pathname)) return NextResponse.next();
@@ -75,6 +79,26 @@ async function staffGate(request: NextRequest, area: 'page' | 'api'): Promise<Re
   const response = NextResponse.next();
   response.headers.set('Cache-Control', 'private, no-store');
   return response;
+}
+
+let apiLimiter: ApiRateLimiter | null | undefined;
+
+/** 4. `/api/*` answers 429 with Retry-After once a client passes its per-minute limit (lib/rate-limit.ts). */
+async function apiRateLimit(request: NextRequest): Promise<Response | undefined> {
+  const { pathname } = request.nextUrl;
+  if (!pathname.startsWith('/api/') || EXEMPT_API_PATHS.test(pathname)) return undefined;
+  if (apiLimiter === undefined) {
+    const perMinute = getConfig().apiRateLimitPerMinute;
+    apiLimiter = perMinute > 0 ? new ApiRateLimiter(perMinute) : null;
+  }
+  if (apiLimiter === null) return undefined;
+  const decision = await apiLimiter.take(clientOf(request.headers));
+  if (decision.allowed) return undefined;
+  const message = `Too many requests: at most ${decision.limit} API requests a minute per client. Try again in ${decision.retryAfterSeconds} s.`;
+  return NextResponse.json(
+    { error: { code: 429, message } },
+    { status: 429, headers: { 'Retry-After': String(decision.retryAfterSeconds), 'Cache-Control': 'no-store' } },
+  );
 }
 
 function staffApiError(status: 401 | 403, message: string): Response {

@@ -2,7 +2,8 @@
 const { randomUUID } = require('node:crypto');
 const { readFileSync } = require('node:fs');
 const path = require('node:path');
-const { PHASE_PRODUCTION_SERVER } = require('next/constants');
+const { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } = require('next/constants');
+const { securityHeaders } = require('./lib/security-headers.cjs');
 
 /** Demo or live: pages prerendered at build time carry the mode's labels, so build and server must agree. */
 const mode = () => (process.env.OPENROUTER_API_KEY ? 'live' : 'demo');
@@ -23,23 +24,6 @@ function assertBuiltForThisMode() {
   }
 }
 
-/**
- * Baseline response headers. Framing is refused everywhere for now (the embeds of a later issue will
- * open their own paths); HSTS only where the canonical origin is HTTPS, so local http runs keep working.
- */
-function securityHeaders() {
-  const headers = [
-    { key: 'X-Content-Type-Options', value: 'nosniff' },
-    { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-    { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
-    { key: 'X-Frame-Options', value: 'DENY' },
-  ];
-  if ((process.env.SITE_URL ?? '').startsWith('https://')) {
-    headers.push({ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' });
-  }
-  return headers;
-}
-
 /** @type {(phase: string) => import('next').NextConfig} */
 module.exports = (phase) => {
   if (phase === PHASE_PRODUCTION_SERVER) assertBuiltForThisMode();
@@ -49,7 +33,7 @@ module.exports = (phase) => {
     experimental: { authInterrupts: true },
     poweredByHeader: false,
     generateBuildId: async () => `${mode()}-${randomUUID()}`,
-    headers: async () => [{ source: '/:path*', headers: securityHeaders() }],
+    headers: async () => [{ source: '/:path*', headers: securityHeaders(process.env, { dev: phase === PHASE_DEVELOPMENT_SERVER }) }],
     // Server-only Node libraries of the data layer (file locks, the HTTP client, Redis): required, not bundled.
     serverExternalPackages: ['proper-lockfile', 'undici', 'redis'],
     // With REDIS_URL, every `next start` instance keeps ISR pages and unstable_cache entries (and tag

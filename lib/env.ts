@@ -52,6 +52,8 @@ const schema = z.object({
   STAFF_ALLOWLIST_FILE: optionalString,
   STAFF_SESSION_MINUTES: z.coerce.number().int().min(5).max(720).default(60),
   /** Shared state for several instances (quota, response cache, attempts, locks; Next's cache too). */
+  /** Requests per minute one client may make to `/api/*` (0 turns the limit off, e.g. for load tests). */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(120),
   REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' }).optional()),
   NODE_ENV: z.string().optional(),
 });
@@ -72,6 +74,8 @@ export interface Config {
   staff: StaffConfig;
   /** Set: instances share state through Redis; unset: single machine, state under DATA_DIR. */
   redisUrl: string | undefined;
+  /** Per client and minute on `/api/*`; 0 = no limit. */
+  apiRateLimitPerMinute: number;
 }
 
 export interface StaffConfig {
@@ -118,6 +122,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     maxAttempts: e.UPSTREAM_MAX_ATTEMPTS,
     staff,
     redisUrl: e.REDIS_URL,
+    apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
   };
 }
 

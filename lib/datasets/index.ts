@@ -101,6 +101,7 @@ export interface DataLayerStatus {
   mode: 'live' | 'demo';
   dataDay: string;
   lastSuccessAt: string | null;
+  lastFailureAt: string | null;
   budget: QuotaSnapshot;
   circuit: ReturnType<CircuitBreaker['state']>;
   hasCachedData: boolean;
@@ -109,8 +110,8 @@ export interface DataLayerStatus {
 }
 
 export async function getDataLayerStatus(): Promise<DataLayerStatus> {
-  const { client, governor, breaker, cache } = dataLayer();
-  const [budget, hasCachedData] = await Promise.all([governor.snapshot(), cache.hasAny()]);
+  const { client, governor, breaker, cache, attempts } = dataLayer();
+  const [budget, hasCachedData, history] = await Promise.all([governor.snapshot(), cache.hasAny(), attempts.read()]);
   const mode = getConfig().mode;
   const circuit = breaker.state();
   const mayFetch = budget.partitions.core.left > 0 && circuit !== 'open' && budget.blockedUntil === null;
@@ -118,11 +119,18 @@ export async function getDataLayerStatus(): Promise<DataLayerStatus> {
     mode,
     dataDay: client.dataDay(),
     lastSuccessAt: budget.lastSuccessAt,
+    lastFailureAt: latestFailure(history),
     budget,
     circuit,
     hasCachedData,
     canServe: mode === 'demo' || hasCachedData || mayFetch,
   };
+}
+
+/** When a dataset's latest fetch failed (and no later fetch of it succeeded); null when none is failing. */
+function latestFailure(history: AttemptHistory): string | null {
+  const times = Object.values(history.lastErrors).map((error) => error.at);
+  return times.length === 0 ? null : times.reduce((a, b) => (a > b ? a : b));
 }
 
 /**

@@ -12,6 +12,7 @@ export async function GET() {
       mode: status.mode,
       dataDay: status.dataDay,
       lastSuccessfulUpstreamCall: status.lastSuccessAt,
+      lastFailedUpstreamCall: status.lastFailureAt,
       circuit: status.circuit,
       hasCachedData: status.hasCachedData,
       budget: {
