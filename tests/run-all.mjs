@@ -3,7 +3,7 @@
 // end-to-end suite in Chromium (Playwright). Ends with one line `N passed, N failed` over all suites.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hashPassword } from '../lib/auth/password.mjs';
@@ -25,6 +25,23 @@ function run(label, command, args, env = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   console.log(`=== ${label}: exit ${result.status} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return result.status ?? 1;
+}
+
+/** Like run, but also keeps the output (server logs included) in a file, for the key-leak check. */
+function runLogged(label, command, args, env, logFile) {
+  console.log(`\n=== ${label}: ${[path.basename(command), ...args].join(' ')}`);
+  const started = Date.now();
+  const log = createWriteStream(logFile);
+  const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  child.stdout.on('data', (chunk) => (process.stdout.write(chunk), log.write(chunk)));
+  child.stderr.on('data', (chunk) => (process.stderr.write(chunk), log.write(chunk)));
+  return new Promise((resolve) => {
+    child.once('close', (code) => {
+      log.end();
+      console.log(`=== ${label}: exit ${code} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      resolve(code ?? 1);
+    });
+  });
 }
 
 function readJson(file) {
@@ -62,18 +79,21 @@ if (wanted('jest')) {
 
 // 2. and 3. production builds served by `next start`, driven by Playwright in Chromium:
 // demo mode (no key), then live mode against the fake upstream with a recognisable key.
-function e2ePhase(name, env, config = 'tests/e2e/playwright.config.ts') {
+async function e2ePhase(name, env, config = 'tests/e2e/playwright.config.ts') {
   if (!wanted(name)) return;
   rmSync(path.join(root, '.next'), { recursive: true, force: true });
-  if (run(`build (${name})`, bin('next'), ['build'], env) !== 0) {
+  if ((await runLogged(`build (${name})`, bin('next'), ['build'], env, path.join(artifacts, `${name}-build.log`))) !== 0) {
     totals.failed += 1;
     return;
   }
   const report = path.join(artifacts, `playwright-${name}.json`);
-  run(`e2e (${name})`, bin('playwright'), ['test', '--config', config, `tests/e2e/${name}/`], {
-    ...env,
-    PLAYWRIGHT_JSON_OUTPUT_NAME: report,
-  });
+  await runLogged(
+    `e2e (${name})`,
+    bin('playwright'),
+    ['test', '--config', config, `tests/e2e/${name}/`],
+    { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
+    path.join(artifacts, `${name}-e2e.log`),
+  );
   const pw = readJson(report);
   if (!pw?.stats) {
     totals.failed += 1;
@@ -83,9 +103,29 @@ function e2ePhase(name, env, config = 'tests/e2e/playwright.config.ts') {
   totals.failed += pw.stats.unexpected + pw.stats.flaky + (pw.errors?.length ?? 0);
 }
 
+/**
+ * The live key must appear in nothing the build or the server produced: no file under .next (client
+ * bundles in static/, prerendered HTML and RSC payloads in server/), no line of the build output or of
+ * the server's log during the whole live suite. Each check counts as one test.
+ */
+function keyLeakChecks(key, phase) {
+  const files = (dir) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  const checks = [
+    ['files under .next/static', files(path.join(root, '.next/static'))],
+    ['prerendered pages and payloads under .next/server', files(path.join(root, '.next/server'))],
+    ['build output and server log', [path.join(artifacts, `${phase}-build.log`), path.join(artifacts, `${phase}-e2e.log`)]],
+  ];
+  for (const [label, list] of checks) {
+    const leaks = list.filter((file) => readFileSync(file).includes(key));
+    console.log(`key leak (${phase}): ${label}: ${list.length} files scanned, ${leaks.length} contain the key${leaks.length ? `: ${leaks.join(', ')}` : ''}`);
+    if (leaks.length === 0 && list.length > 0) totals.passed += 1;
+    else totals.failed += 1;
+  }
+}
+
 // The suites send thousands of API requests from one address; the limit itself is tested on a server of its own.
 const common = { NEXT_TELEMETRY_DISABLED: '1', SITE_URL: 'http://127.0.0.1:3100', API_RATE_LIMIT_PER_MINUTE: '0' };
-e2ePhase('demo', { ...common, OPENROUTER_API_KEY: '', DATA_DIR: path.join(artifacts, 'data-demo') });
+await e2ePhase('demo', { ...common, OPENROUTER_API_KEY: '', DATA_DIR: path.join(artifacts, 'data-demo') });
 
 const liveKey = `sk-or-e2e-${randomBytes(12).toString('hex')}`;
 const fake = await startFake(liveKey);
@@ -101,7 +141,7 @@ const oidc = await startProcess('fake oidc', 'tests/fake-oidc/server.mjs', {
   FAKE_OIDC_REDIRECT_URIS: `${common.SITE_URL}/api/auth/callback/oidc`,
 }, 'ignore'); // its only stderr output is oidc-provider's Node 20 and in-memory adapter warnings
 try {
-  e2ePhase('live', {
+  await e2ePhase('live', {
     ...common,
     OPENROUTER_API_KEY: liveKey,
     OPENROUTER_BASE_URL: `${fake.origin}/api/v1`,
@@ -121,20 +161,22 @@ try {
   fake.child.kill('SIGTERM');
   oidc.child.kill('SIGTERM');
 }
+if (wanted('live')) keyLeakChecks(liveKey, 'live');
 
 // 4. an outage across the data-day change, on real time: the settle delay is set so that the day
-// turns over about two minutes from now (after midnight UTC if we are too close to it).
+// turns over about four minutes from now (time to build and to visit the default pages first), after
+// midnight UTC if we are too close to it.
 const minuteOfDay = () => Math.floor((Date.now() % 86_400_000) / 60_000);
 if (wanted('outage')) {
-  if (minuteOfDay() > 1430) await new Promise((resolve) => setTimeout(resolve, (1441 - minuteOfDay()) * 60_000));
+  if (minuteOfDay() > 1428) await new Promise((resolve) => setTimeout(resolve, (1441 - minuteOfDay()) * 60_000));
   const outageFake = await startFake(liveKey);
   try {
-    e2ePhase('outage', {
+    await e2ePhase('outage', {
       ...common,
       OPENROUTER_API_KEY: liveKey,
       OPENROUTER_BASE_URL: `${outageFake.origin}/api/v1`,
       DATA_DIR: path.join(artifacts, 'data-outage'),
-      DATA_SETTLE_MINUTES: String(minuteOfDay() + 2),
+      DATA_SETTLE_MINUTES: String(minuteOfDay() + 4),
       FAKE_ORIGIN: outageFake.origin,
     });
   } finally {
@@ -150,7 +192,7 @@ if (wanted('scale')) {
   const scaleFake = await startFake(liveKey);
   const password = `e2e-${randomBytes(12).toString('hex')}`;
   try {
-    e2ePhase(
+    await e2ePhase(
       'scale',
       {
         ...common,

@@ -36,7 +36,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    stdout: 'ignore',
+    // Shown with the suite's output and kept in tests/.artifacts/<phase>-e2e.log for the key-leak check.
+    stdout: 'pipe',
     stderr: 'pipe',
   },
 });

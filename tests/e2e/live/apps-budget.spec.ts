@@ -1,30 +1,7 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { apiUrl, expectedCalls, fakeRequests, waitForMinuteBudget, type View } from './apps-views';
 
 // 1,000 valid /api/apps requests over a set of views, and 1,000 invalid ones, counted at the fake upstream.
-const fakeOrigin = process.env.FAKE_ORIGIN ?? '';
-
-interface FakeRequest {
-  endpoint: string;
-  query: Record<string, string>;
-}
-
-async function fakeRequests(): Promise<FakeRequest[]> {
-  return ((await (await fetch(`${fakeOrigin}/__control/stats`)).json()) as { requests: FakeRequest[] }).requests;
-}
-
-function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
-
-const WINDOW_DAYS = { day: 1, week: 7, month: 30 } as const;
-type Window = keyof typeof WINDOW_DAYS;
-interface View {
-  sort: 'popular' | 'trending';
-  window: Window;
-  category?: string;
-  subcategory?: string;
-}
-
 // Every sort/window pair but the default view (already fetched by the build), each unfiltered, by
 // category and by subcategory.
 const VIEWS: View[] = (
@@ -35,39 +12,6 @@ const VIEWS: View[] = (
     ['trending', 'week'],
   ] as const
 ).flatMap(([sort, window]) => [{ sort, window }, { sort, window, category: 'coding' }, { sort, window, category: 'creative', subcategory: 'image-gen' }]);
-
-/** Upstream pages a view needs for a window: offset 0, plus offset 100 when the first page is full. */
-async function upstreamPages(view: View, start: string, end: string): Promise<number> {
-  const filter: Record<string, string> = view.subcategory ? { subcategory: view.subcategory } : view.category ? { category: view.category } : {};
-  const query = new URLSearchParams({ sort: view.sort, ...filter, start_date: start, end_date: end, limit: '100', offset: '0' });
-  const body = await (await fetch(`${fakeOrigin}/__control/peek/datasets/app-rankings?${query}`)).json();
-  return body.data.length === 100 ? 2 : 1;
-}
-
-async function expectedCalls(view: View, dataDay: string): Promise<number> {
-  const days = WINDOW_DAYS[view.window];
-  const start = addDays(dataDay, -(days - 1));
-  const current = await upstreamPages(view, start, dataDay);
-  if (view.category) return current;
-  return current + (await upstreamPages(view, addDays(start, -days), addDays(start, -1)));
-}
-
-function apiUrl(view: View, page: number, pageSize: number): string {
-  const params = new URLSearchParams({ sort: view.sort, window: view.window, page: String(page), pageSize: String(pageSize) });
-  if (view.category) params.set('category', view.category);
-  if (view.subcategory) params.set('subcategory', view.subcategory);
-  return `/api/apps?${params}`;
-}
-
-/** Waits until the governor's minute window has room for a whole view, so no request is refused. */
-async function waitForMinuteBudget(request: APIRequestContext, needed: number): Promise<void> {
-  for (;;) {
-    const health = await (await request.get('/api/health')).json();
-    // apps traffic may use the minute limit minus core's reserved third
-    if (health.budget.usedThisMinute + needed <= health.budget.limitPerMinute - Math.floor(health.budget.limitPerMinute / 3)) return;
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-  }
-}
 
 test('1,000 valid requests cost exactly the upstream pages of the distinct views they touch', async ({ request }) => {
   test.setTimeout(8 * 60_000);

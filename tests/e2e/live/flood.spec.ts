@@ -1,0 +1,85 @@
+import { expect, test } from '@playwright/test';
+import { apiUrl, expectedCalls, fakeRequests, waitForMinuteBudget, type View } from './apps-views';
+
+// A flood over every public URL and valid parameter combination: the upstream sees only the distinct
+// views, each once, and never a 429. The views are first touched once each, at the pace the minute
+// budget allows (as real visitors would spread them); then 10,000 requests over all combinations.
+const REQUESTS = 10_000;
+const CONCURRENCY = 16;
+const MODEL_WINDOWS = ['day', 'week', 'month', 'quarter', 'year'];
+const APP_WINDOWS = ['day', 'week', 'month'] as const;
+const SORTS = ['popular', 'trending'] as const;
+const FILTERS: Pick<View, 'category' | 'subcategory'>[] = [
+  {},
+  ...['coding', 'creative', 'productivity', 'entertainment'].map((category) => ({ category })),
+  { category: 'coding', subcategory: 'cli-agent' },
+  { category: 'coding', subcategory: 'ide-extension' },
+  { category: 'creative', subcategory: 'image-gen' },
+  { category: 'productivity', subcategory: 'general-chat' },
+  { category: 'entertainment', subcategory: 'roleplay' },
+];
+// Every filter in the default sort and window, and every sort and window unfiltered and for one category.
+const VIEWS: View[] = [
+  ...FILTERS.map((filter) => ({ sort: 'popular' as const, window: 'month' as const, ...filter })),
+  ...SORTS.flatMap((sort) => APP_WINDOWS.flatMap((window) => [{ sort, window }, { sort, window, category: 'coding' }])),
+].filter((view, i, all) => all.findIndex((other) => JSON.stringify(other) === JSON.stringify(view)) === i);
+
+function pagePath(view: View, page: number, pageSize: number): string {
+  const path = ['/apps', view.category, view.subcategory].filter(Boolean).join('/');
+  return `${path}?${new URLSearchParams({ sort: view.sort, window: view.window, page: String(page), pageSize: String(pageSize) })}`;
+}
+
+test('10,000 requests over every public URL: no upstream 429, upstream calls only for the distinct views', async ({ request }) => {
+  test.setTimeout(12 * 60_000);
+  const dataDay = (await (await request.get('/api/health')).json()).dataDay as string;
+  const startedAt = (await fakeRequests()).length;
+
+  // 1. Each distinct view once; its page count tells which page numbers are valid.
+  const urls = ['/', '/sitemap.xml', '/robots.txt', ...MODEL_WINDOWS.flatMap((w) => [`/models?window=${w}`, `/api/models?window=${w}`])];
+  let expected = 0;
+  for (const view of VIEWS) {
+    const calls = await expectedCalls(view, dataDay);
+    await waitForMinuteBudget(request, calls);
+    const response = await request.get(apiUrl(view, 1, 25));
+    expect(response.status(), apiUrl(view, 1, 25)).toBe(200);
+    expected += calls;
+    const { pageCount } = (await response.json()) as { pageCount: number };
+    for (const pageSize of [25, 50]) {
+      for (let page = 1; page <= Math.ceil((pageCount * 25) / pageSize); page += 1) urls.push(apiUrl(view, page, pageSize), pagePath(view, page, pageSize));
+    }
+  }
+  const sitemap = await (await request.get('/sitemap.xml')).text();
+  urls.push(...[...sitemap.matchAll(/<loc>https?:\/\/[^/<]+([^<]*)<\/loc>/g)].map((m) => m[1] || '/'));
+  const distinct = [...new Set(urls)];
+  const warmed = (await fakeRequests()).length;
+  expect(warmed - startedAt).toBeLessThanOrEqual(expected);
+
+  // 2. The flood: all URLs round-robin, 16 at a time.
+  const statuses = new Map<number, number>();
+  let next = 0;
+  const started = Date.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < REQUESTS) {
+        const url = distinct[next++ % distinct.length]!;
+        const response = await request.get(url, { maxRedirects: 0 });
+        statuses.set(response.status(), (statuses.get(response.status()) ?? 0) + 1);
+        if (response.status() !== 200) throw new Error(`${url} answered ${response.status()}`);
+        await response.dispose();
+      }
+    }),
+  );
+  const seconds = (Date.now() - started) / 1000;
+  const all = (await fakeRequests()).slice(startedAt);
+  const flood = all.length - (warmed - startedAt);
+  console.log(
+    `flood: ${REQUESTS} requests over ${distinct.length} distinct URLs (${VIEWS.length} app views + models, model pages, sitemap) in ${seconds.toFixed(1)} s ` +
+      `(${Math.round(REQUESTS / seconds)} req/s) -> statuses ${JSON.stringify(Object.fromEntries(statuses))}; ` +
+      `upstream calls: ${warmed - startedAt} to touch the views (at most ${expected}), ${flood} during the flood, ` +
+      `${all.filter((r) => r.status === 429).length} x 429`,
+  );
+  expect(statuses.get(200)).toBe(REQUESTS);
+  expect(flood).toBe(0);
+  expect(all.filter((r) => r.status === 429)).toEqual([]);
+  expect(distinct.length).toBeGreaterThan(300);
+});
