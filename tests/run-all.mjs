@@ -86,6 +86,11 @@ async function e2ePhase(name, env, config = 'tests/e2e/playwright.config.ts') {
     totals.failed += 1;
     return;
   }
+  if (name === 'demo') {
+    // Bundle budgets, measured on the build the demo suite then serves; one test.
+    if (run('bundle budget', process.execPath, ['tests/bench/bundle-size.mjs', '--check']) === 0) totals.passed += 1;
+    else totals.failed += 1;
+  }
   const report = path.join(artifacts, `playwright-${name}.json`);
   await runLogged(
     `e2e (${name})`,
