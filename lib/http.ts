@@ -35,7 +35,8 @@ export function strictParams(search: URLSearchParams, allowed: readonly string[]
   return { values };
 }
 
-/** Lets a CDN hold a response until the data day changes (plus a grace period to revalidate). */
-export function cacheUntil(seconds: number): string {
-  return `public, max-age=60, s-maxage=${seconds}, stale-while-revalidate=3600`;
-}
+/**
+ * A shared cache (a CDN, deploy/nginx.conf) keeps an API response for a minute, like an ISR page, then
+ * serves it while fetching the next copy: a new data day or a staff refresh reaches readers within a minute.
+ */
+export const API_CACHE_CONTROL = 'public, max-age=60, s-maxage=60, stale-while-revalidate=3600';

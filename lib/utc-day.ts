@@ -61,10 +61,6 @@ export function nextDataDayAt(now: Date, settleMinutes: number): Date {
   return new Date((toEpochDay(dataDay) + 2) * MS_PER_DAY + settleMinutes * 60_000);
 }
 
-export function secondsUntilNextDataDay(now: Date, settleMinutes: number): number {
-  return Math.max(1, Math.ceil((nextDataDayAt(now, settleMinutes).getTime() - now.getTime()) / 1000));
-}
-
 export const WINDOW_DAYS = { day: 1, week: 7, month: 30, quarter: 90, year: 365 } as const;
 export type WindowName = keyof typeof WINDOW_DAYS;
 export const WINDOW_NAMES = Object.keys(WINDOW_DAYS) as WindowName[];

@@ -5,10 +5,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { hashPassword } from '../lib/auth/password.mjs';
+import { minuteOfDay, root, startFake, startProcess, startRedis } from './helpers/processes.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const artifacts = path.join(root, 'tests/.artifacts');
 rmSync(artifacts, { recursive: true, force: true });
 mkdirSync(artifacts, { recursive: true });
@@ -118,7 +117,7 @@ function keyLeakChecks(key, phase) {
   const checks = [
     ['files under .next/static', files(path.join(root, '.next/static'))],
     ['prerendered pages and payloads under .next/server', files(path.join(root, '.next/server'))],
-    ['build output and server log', [path.join(artifacts, `${phase}-build.log`), path.join(artifacts, `${phase}-e2e.log`)]],
+    ['build output and server log', [`${phase}-build.log`, `${phase}-e2e.log`].map((log) => path.join(artifacts, log)).filter(existsSync)],
   ];
   for (const [label, list] of checks) {
     const leaks = list.filter((file) => readFileSync(file).includes(key));
@@ -171,7 +170,6 @@ if (wanted('live')) keyLeakChecks(liveKey, 'live');
 // 4. an outage across the data-day change, on real time: the settle delay is set so that the day
 // turns over about four minutes from now (time to build and to visit the default pages first), after
 // midnight UTC if we are too close to it.
-const minuteOfDay = () => Math.floor((Date.now() % 86_400_000) / 60_000);
 if (wanted('outage')) {
   if (minuteOfDay() > 1428) await new Promise((resolve) => setTimeout(resolve, (1441 - minuteOfDay()) * 60_000));
   const outageFake = await startFake(liveKey);
@@ -221,44 +219,6 @@ if (wanted('scale')) {
     spawnSync('redis-cli', ['-p', String(redisPort), 'shutdown', 'nosave'], { stdio: 'ignore' });
     redis.kill('SIGTERM');
   }
-}
-
-/** redis-server on 127.0.0.1:port without persistence; resolves once it accepts connections. */
-function startRedis(port) {
-  return new Promise((resolve, reject) => {
-    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      if (out.includes('Ready to accept connections')) resolve(child);
-    });
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));
-  });
-}
-
-/** The fake upstream as its own process, for the builds and the server under test. */
-function startFake(key) {
-  return startProcess('fake upstream', 'tests/fake-upstream/server.mjs', { FAKE_UPSTREAM_KEYS: key });
-}
-
-/** A test server script as its own process; resolves with its origin once it says it is listening. */
-function startProcess(name, script, env, stderr = 'inherit') {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, script)], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', stderr],
-    });
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (match) resolve({ child, origin: match[1] });
-    });
-    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
-  });
 }
 
 if (!existsSync(bin('jest'))) console.error('node_modules is missing: run `npm ci` first.');

@@ -6,7 +6,6 @@ import {
   lastCompletedUtcDay,
   nextDataDayAt,
   previousWindowRange,
-  secondsUntilNextDataDay,
   windowRange,
 } from '@/lib/utc-day';
 
@@ -44,11 +43,10 @@ describe('data day', () => {
     expect(currentDataDay(new Date('2028-03-01T02:00:00Z'), 60)).toBe('2028-02-29');
   });
 
-  it('knows when the next data day starts and how long until then', () => {
+  it('knows when the next data day starts', () => {
     expect(nextDataDayAt(new Date('2026-11-25T00:30:00Z'), 60).toISOString()).toBe('2026-11-25T01:00:00.000Z');
     expect(nextDataDayAt(new Date('2026-11-25T13:00:00Z'), 60).toISOString()).toBe('2026-11-26T01:00:00.000Z');
-    expect(secondsUntilNextDataDay(new Date('2026-11-25T00:59:00Z'), 60)).toBe(60);
-    expect(secondsUntilNextDataDay(new Date('2026-12-31T23:00:00Z'), 60)).toBe(7200);
+    expect(nextDataDayAt(new Date('2026-12-31T23:00:00Z'), 60).toISOString()).toBe('2027-01-01T01:00:00.000Z');
   });
 });
 

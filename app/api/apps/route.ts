@@ -2,9 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { validateAppsQuery } from '@/lib/apps/query';
 import type { AppsQuery } from '@/lib/apps/types';
 import { getAppsView } from '@/lib/apps/view';
-import { getConfig } from '@/lib/env';
-import { badRequest, cacheUntil, errorResponse, strictParams } from '@/lib/http';
-import { secondsUntilNextDataDay } from '@/lib/utc-day';
+import { API_CACHE_CONTROL, badRequest, errorResponse, strictParams } from '@/lib/http';
 
 const PARAMS = ['sort', 'window', 'category', 'subcategory', 'page', 'pageSize'] as const satisfies readonly (keyof AppsQuery)[];
 
@@ -16,9 +14,7 @@ export async function GET(request: NextRequest) {
   if (!validated.ok) return badRequest(validated.message);
   try {
     const view = await getAppsView(validated.query);
-    return NextResponse.json(view, {
-      headers: { 'Cache-Control': cacheUntil(secondsUntilNextDataDay(new Date(), getConfig().settleMinutes)) },
-    });
+    return NextResponse.json(view, { headers: { 'Cache-Control': API_CACHE_CONTROL } });
   } catch (error) {
     return errorResponse(error);
   }

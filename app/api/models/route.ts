@@ -1,11 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { citationLine, DEMO_LABEL, LICENSE_LINE, LICENSE_URL } from '@/lib/citation';
-import { getConfig } from '@/lib/env';
-import { badRequest, cacheUntil, errorResponse, strictParams } from '@/lib/http';
+import { API_CACHE_CONTROL, badRequest, errorResponse, strictParams } from '@/lib/http';
 import { getModelHistory } from '@/lib/model-history';
 import { computeLeaderboard } from '@/lib/rankings/leaderboard';
 import { DEFAULT_MODELS_WINDOW } from '@/lib/routes';
-import { isWindowName, secondsUntilNextDataDay, WINDOW_NAMES } from '@/lib/utc-day';
+import { isWindowName, WINDOW_NAMES } from '@/lib/utc-day';
 
 /** The leaderboard `/models` shows, as JSON with exact token strings and the attribution to carry. */
 export async function GET(request: NextRequest) {
@@ -38,7 +37,7 @@ export async function GET(request: NextRequest) {
           isNew: row.isNew,
         })),
       },
-      { headers: { 'Cache-Control': cacheUntil(secondsUntilNextDataDay(new Date(), getConfig().settleMinutes)) } },
+      { headers: { 'Cache-Control': API_CACHE_CONTROL } },
     );
   } catch (error) {
     return errorResponse(error);
