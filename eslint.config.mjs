@@ -4,8 +4,8 @@ import nextTypescript from 'eslint-config-next/typescript';
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
-  // The owner named next.config.js; Next loads it as CommonJS.
-  { files: ['next.config.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  // The owner named next.config.js; Next loads it as CommonJS. Other .cjs files are CommonJS on purpose.
+  { files: ['next.config.js', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   { ignores: ['.next/**', 'node_modules/**', 'next-env.d.ts', 'tests/.artifacts/**', 'playwright-report/**', 'test-results/**'] },
 ];
 

@@ -13,9 +13,9 @@ rmSync(artifacts, { recursive: true, force: true });
 mkdirSync(artifacts, { recursive: true });
 
 const bin = (name) => path.join(root, 'node_modules/.bin', name);
-// `--only <stage>` (static, jest, demo, live, outage or scale) runs one stage while working on it; CI runs all.
+// `--only <stage>[,<stage>…]` (static, jest, demo, live, flood, outage, scale) runs those stages while working on them; CI runs all.
 const onlyAt = process.argv.indexOf('--only');
-const wanted = (stage) => onlyAt < 0 || process.argv[onlyAt + 1] === stage;
+const wanted = (stage) => onlyAt < 0 || (process.argv[onlyAt + 1] ?? '').split(',').includes(stage);
 const totals = { passed: 0, failed: 0 };
 
 function run(label, command, args, env = {}) {
@@ -78,12 +78,14 @@ if (wanted('jest')) {
 
 // 2. and 3. production builds served by `next start`, driven by Playwright in Chromium:
 // demo mode (no key), then live mode against the fake upstream with a recognisable key.
-async function e2ePhase(name, env, config = 'tests/e2e/playwright.config.ts') {
+async function e2ePhase(name, env, config = 'tests/e2e/playwright.config.ts', { build = true } = {}) {
   if (!wanted(name)) return;
-  rmSync(path.join(root, '.next'), { recursive: true, force: true });
-  if ((await runLogged(`build (${name})`, bin('next'), ['build'], env, path.join(artifacts, `${name}-build.log`))) !== 0) {
-    totals.failed += 1;
-    return;
+  if (build) {
+    rmSync(path.join(root, '.next'), { recursive: true, force: true });
+    if ((await runLogged(`build (${name})`, bin('next'), ['build'], env, path.join(artifacts, `${name}-build.log`))) !== 0) {
+      totals.failed += 1;
+      return;
+    }
   }
   if (name === 'demo') {
     // Bundle budgets, measured on the build the demo suite then serves; one test.
@@ -112,12 +114,13 @@ async function e2ePhase(name, env, config = 'tests/e2e/playwright.config.ts') {
  * bundles in static/, prerendered HTML and RSC payloads in server/), no line of the build output or of
  * the server's log during the whole live suite. Each check counts as one test.
  */
-function keyLeakChecks(key, phase) {
+function keyLeakChecks(key, phases) {
+  const phase = phases.join('+');
   const files = (dir) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
   const checks = [
     ['files under .next/static', files(path.join(root, '.next/static'))],
     ['prerendered pages and payloads under .next/server', files(path.join(root, '.next/server'))],
-    ['build output and server log', [`${phase}-build.log`, `${phase}-e2e.log`].map((log) => path.join(artifacts, log)).filter(existsSync)],
+    ['build output and server log', phases.flatMap((p) => [`${p}-build.log`, `${p}-e2e.log`]).map((log) => path.join(artifacts, log)).filter(existsSync)],
   ];
   for (const [label, list] of checks) {
     const leaks = list.filter((file) => readFileSync(file).includes(key));
@@ -144,28 +147,31 @@ const oidc = await startProcess('fake oidc', 'tests/fake-oidc/server.mjs', {
   FAKE_OIDC_CLIENT_SECRET: oidcClient.secret,
   FAKE_OIDC_REDIRECT_URIS: `${common.SITE_URL}/api/auth/callback/oidc`,
 }, 'ignore'); // its only stderr output is oidc-provider's Node 20 and in-memory adapter warnings
+const liveEnv = {
+  ...common,
+  OPENROUTER_API_KEY: liveKey,
+  OPENROUTER_BASE_URL: `${fake.origin}/api/v1`,
+  DATA_DIR: path.join(artifacts, 'data-live'),
+  FAKE_ORIGIN: fake.origin,
+  AUTH_SECRET: randomBytes(32).toString('base64url'),
+  STAFF_USERS: `alice@staff.example:${await hashPassword(staffPassword)}`,
+  STAFF_ALLOWLIST: 'alice@staff.example',
+  STAFF_ALLOWLIST_FILE: allowlistFile,
+  STAFF_OIDC_ISSUER: oidc.origin,
+  STAFF_OIDC_CLIENT_ID: oidcClient.id,
+  STAFF_OIDC_CLIENT_SECRET: oidcClient.secret,
+  STAFF_TEST_PASSWORD: staffPassword,
+  FAKE_OIDC_ORIGIN: oidc.origin,
+};
 try {
-  await e2ePhase('live', {
-    ...common,
-    OPENROUTER_API_KEY: liveKey,
-    OPENROUTER_BASE_URL: `${fake.origin}/api/v1`,
-    DATA_DIR: path.join(artifacts, 'data-live'),
-    FAKE_ORIGIN: fake.origin,
-    AUTH_SECRET: randomBytes(32).toString('base64url'),
-    STAFF_USERS: `alice@staff.example:${await hashPassword(staffPassword)}`,
-    STAFF_ALLOWLIST: 'alice@staff.example',
-    STAFF_ALLOWLIST_FILE: allowlistFile,
-    STAFF_OIDC_ISSUER: oidc.origin,
-    STAFF_OIDC_CLIENT_ID: oidcClient.id,
-    STAFF_OIDC_CLIENT_SECRET: oidcClient.secret,
-    STAFF_TEST_PASSWORD: staffPassword,
-    FAKE_OIDC_ORIGIN: oidc.origin,
-  });
+  await e2ePhase('live', liveEnv);
+  // The flood, on the live build and data after the live suite (with `--only flood`, after a live build).
+  await e2ePhase('flood', liveEnv, undefined, { build: !wanted('live') });
 } finally {
   fake.child.kill('SIGTERM');
   oidc.child.kill('SIGTERM');
 }
-if (wanted('live')) keyLeakChecks(liveKey, 'live');
+if (wanted('live') || wanted('flood')) keyLeakChecks(liveKey, ['live', 'flood']);
 
 // 4. an outage across the data-day change, on real time: the settle delay is set so that the day
 // turns over about four minutes from now (time to build and to visit the default pages first), after

@@ -19,7 +19,7 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startNginx } from '../helpers/nginx.mjs';
+import { startNginx } from '../helpers/nginx.cjs';
 import { minuteOfDay, root, startFake } from '../helpers/processes.mjs';
 
 const { values: opts } = parseArgs({
@@ -206,16 +206,17 @@ async function coldPath() {
   }
   const newDay = new Date(Date.parse(`${oldDay}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   console.log(`data day ${oldDay}; ${newDay} becomes current at ${new Date(changeAt).toISOString()} (in ${Math.round((changeAt - Date.now()) / 1000)} s)`);
-  await sleep(changeAt - Date.now());
-  const before = await upstreamCalls();
-
-  // Readers keep asking, once a second per URL, as steady traffic would; each answer is read for its data day.
+  // Readers ask once a second per URL from 75 s before the change, as steady traffic would, so caches hold
+  // copies of every age when the day turns; each answer is read for its data day.
+  await sleep(changeAt - 75_000 - Date.now());
   const watched = pages.flatMap(([name, url]) => [
     { name, via: 'next start', url: nextOrigin + url },
     ...(nginx ? [{ name, via: 'nginx', url: nginx.origin + url }] : []),
   ]);
-  const deadline = Date.now() + 5 * 60_000;
+  let before;
+  const deadline = changeAt + 5 * 60_000;
   while (watched.some((w) => w.seenAfter === undefined) && Date.now() < deadline) {
+    if (before === undefined && Date.now() >= changeAt) before = await upstreamCalls();
     await Promise.all(
       watched
         .filter((w) => w.seenAfter === undefined)
@@ -230,7 +231,7 @@ async function coldPath() {
   const stats = await (await fetch(`${fake.origin}/__control/stats`)).json();
   const spent = stats.requests.slice(before);
 
-  console.log(`\nFrom the data-day change to the new day on each default page (polled once a second):`);
+  console.log(`\nFrom the data-day change to the new day on each default page (asked once a second):`);
   for (const w of watched) console.log(`  ${`${w.name} via ${w.via}`.padEnd(34)} ${w.seenAfter === undefined ? 'not within 5 min' : `${w.seenAfter.toFixed(1)} s`}`);
   const direct = watched.filter((w) => w.via === 'next start').map((w) => w.seenAfter ?? Infinity);
   console.log(`all default pages regenerated after ${Math.max(...direct).toFixed(1)} s`);

@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext, type APIResponse } from '@playwri
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startNginx } from '../../helpers/nginx.mjs';
+import { startNginx } from '../../helpers/nginx.cjs';
 
 // deploy/nginx.conf in front of this phase's `next start`: what its shared cache may and may not hold.
 const NEXT_PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -15,12 +15,16 @@ test.afterAll(async () => proxy?.stop());
 
 const cacheStatus = (res: APIResponse) => res.headers()['x-cache-status'];
 
-/** Asks until the proxy answers from its cache (a page's first request fills it). */
+/**
+ * Asks until the proxy answers from its cache. A page's first fresh answer fills it; while `next start`
+ * regenerates a page it answers with its stale copy, which the proxy does not store.
+ */
 async function untilHit(request: APIRequestContext, url: string, headers: Record<string, string> = {}): Promise<APIResponse> {
   let res: APIResponse | undefined;
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 20; i++) {
     res = await request.get(proxy.origin + url, { headers, maxRedirects: 0 });
     if (cacheStatus(res) === 'HIT') return res;
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`${url} was never a cache HIT (last: ${res && cacheStatus(res)})`);
 }

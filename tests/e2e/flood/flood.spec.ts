@@ -1,22 +1,21 @@
 import { expect, test } from '@playwright/test';
-import { apiUrl, expectedCalls, fakeRequests, waitForMinuteBudget, type View } from './apps-views';
+import { APP_CATEGORIES } from '../../../lib/datasets/categories';
+import { apiUrl, expectedCalls, fakeRequests, waitForMinuteBudget, type View } from '../live/apps-views';
 
 // A flood over every public URL and valid parameter combination: the upstream sees only the distinct
 // views, each once, and never a 429. The views are first touched once each, at the pace the minute
 // budget allows (as real visitors would spread them); then 10,000 requests over all combinations.
+// Its own stage, after the live suite on the same build and data (run-all.mjs): the views it touches are
+// datasets that the live suite's whole-day staff refresh would otherwise have to fetch again.
 const REQUESTS = 10_000;
 const CONCURRENCY = 16;
 const MODEL_WINDOWS = ['day', 'week', 'month', 'quarter', 'year'];
 const APP_WINDOWS = ['day', 'week', 'month'] as const;
 const SORTS = ['popular', 'trending'] as const;
+// Every category and subcategory page the sitemap lists.
 const FILTERS: Pick<View, 'category' | 'subcategory'>[] = [
   {},
-  ...['coding', 'creative', 'productivity', 'entertainment'].map((category) => ({ category })),
-  { category: 'coding', subcategory: 'cli-agent' },
-  { category: 'coding', subcategory: 'ide-extension' },
-  { category: 'creative', subcategory: 'image-gen' },
-  { category: 'productivity', subcategory: 'general-chat' },
-  { category: 'entertainment', subcategory: 'roleplay' },
+  ...Object.entries(APP_CATEGORIES).flatMap(([category, subcategories]) => [{ category }, ...subcategories.map((subcategory) => ({ category, subcategory }))]),
 ];
 // Every filter in the default sort and window, and every sort and window unfiltered and for one category.
 const VIEWS: View[] = [

@@ -1,10 +1,12 @@
 // nginx in front of a `next start` under test, configured by deploy/nginx.conf as shipped but for its ports
 // and paths, so the tests and the benchmark exercise the file operators deploy. Needs nginx on the PATH
 // (tests/setup.sh installs Debian's nginx-light).
-import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { root } from './processes.mjs';
+// CommonJS, so that both the benchmark (an ES module) and Playwright's specs can load it.
+const { spawn } = require('node:child_process');
+const { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '../..');
 
 /**
  * Starts nginx in `dir` (a fresh temporary folder: nginx's workers run as another user, so it is made
@@ -15,7 +17,7 @@ import { root } from './processes.mjs';
  * @param {{ dir: string, port: number, nextPort: number, staticPort?: number, staticFiles?: Record<string, string> }} options
  * @returns {Promise<{ origin: string, staticOrigin: string | undefined, stop: () => Promise<void> }>}
  */
-export async function startNginx({ dir, port, nextPort, staticPort, staticFiles = {} }) {
+async function startNginx({ dir, port, nextPort, staticPort, staticFiles = {} }) {
   for (const sub of ['static', 'logs', 'cache']) mkdirSync(path.join(dir, sub), { recursive: true });
   chmodSync(dir, 0o755);
   for (const [name, contents] of Object.entries(staticFiles)) writeFileSync(path.join(dir, 'static', name), contents);
@@ -88,3 +90,5 @@ function attempt(check) {
     return false;
   }
 }
+
+module.exports = { startNginx };
