@@ -165,7 +165,7 @@ const liveEnv = {
 };
 try {
   await e2ePhase('live', liveEnv);
-  // The flood, on the live build and data after the live suite (with `--only flood`, after a live build).
+  // The flood and the key-leak crawl, on the live build and data after the live suite (with `--only flood`, after a live build).
   await e2ePhase('flood', liveEnv, undefined, { build: !wanted('live') });
 } finally {
   fake.child.kill('SIGTERM');
