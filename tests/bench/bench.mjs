@@ -38,15 +38,10 @@ const PORTS = { next: 3300, nginx: 3301, nginxStatic: 3302 };
 const STATIC_ROUTE = '/robots.txt';
 const DATA_DAY = /(?:Data through <time dateTime="|"dataDay":")(\d{4}-\d{2}-\d{2})/i;
 
-if (opts.nginx && spawnSync('nginx', ['-v']).error) {
-  console.error('--nginx needs nginx on the PATH: apt-get install -y nginx-light');
-  process.exit(1);
-}
-
 const work = mkdtempSync(path.join(tmpdir(), 'tokenboard-bench-'));
 chmodSync(work, 0o755); // nginx's workers run as another user and must reach their folder
 const stoppers = [];
-const stopAll = () => stoppers.reverse().forEach((stop) => stop());
+const stopAll = () => stoppers.splice(0).reverse().forEach((stop) => stop());
 process.on('exit', stopAll);
 process.on('SIGINT', () => process.exit(130));
 
@@ -89,7 +84,8 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
-const server = spawn(process.execPath, [nextBin, 'start', '-p', String(PORTS.next), '-H', '127.0.0.1'], { cwd: root, env, stdio: 'ignore' });
+// -H localhost, not an IP: see tests/e2e/playwright.config.ts.
+const server = spawn(process.execPath, [nextBin, 'start', '-p', String(PORTS.next), '-H', 'localhost'], { cwd: root, env, stdio: 'ignore' });
 stoppers.push(() => server.kill('SIGTERM'));
 await waitFor(`${nextOrigin}/api/health`, 'next start');
 const buildCalls = await upstreamCalls();
@@ -120,6 +116,8 @@ if (nginx) stoppers.push(() => void nginx.stop());
 
 if (opts.cold) await coldPath();
 else await throughput();
+stopAll();
+rmSync(work, { recursive: true, force: true }); // kept when a run fails, for its build log
 process.exit(0);
 
 // ---------------------------------------------------------------- throughput

@@ -31,7 +31,10 @@ export default defineConfig({
   },
   webServer: {
     // The suite runner builds first; this serves that build.
-    command: `node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,
+    // `-H localhost` (127.0.0.1 here), as production's bare `next start` would name itself: given an IP,
+    // next start 16.4 sends every middleware rewrite back to itself over HTTP (its middleware URLs say
+    // localhost, its request URLs the IP), a second request per page and an occasional reset under load.
+    command: `node node_modules/next/dist/bin/next start -p ${PORT} -H localhost`,
     cwd: path.resolve(__dirname, '../..'),
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,

@@ -16,7 +16,8 @@ export interface NextServer {
  * lower API rate limit or a copy of the data directory). Resolves once it answers /api/health at all.
  */
 export async function startNextServer(port: number, env: Record<string, string>): Promise<NextServer> {
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  // -H localhost, not an IP: see tests/e2e/playwright.config.ts.
+  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', 'localhost'], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

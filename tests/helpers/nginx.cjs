@@ -58,6 +58,7 @@ http {
   const child = spawn(existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+  child.once('error', (error) => (stderr += `${error.message}: install nginx (apt-get install -y nginx-light)`));
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const origin = `http://127.0.0.1:${port}`;
   const staticOrigin = staticPort ? `http://127.0.0.1:${staticPort}` : undefined;
@@ -66,7 +67,7 @@ http {
   const ownPid = () => readFileSync(path.join(dir, 'nginx.pid'), 'utf8').trim() === String(child.pid);
   for (const url of [`${origin}/api/health`, ...(staticOrigin ? [staticOrigin] : [])]) {
     while (!(await fetch(url).then(() => attempt(ownPid), () => false))) {
-      if (child.exitCode !== null || Date.now() > deadline) {
+      if (child.exitCode !== null || child.pid === undefined || Date.now() > deadline) {
         child.kill('SIGKILL');
         throw new Error(`nginx did not start: ${stderr || `no answer from ${url}`}`);
       }

@@ -14,7 +14,8 @@ export default defineConfig({
   timeout: 120_000,
   use: { ...base.use, baseURL: `http://127.0.0.1:${INSTANCE_PORTS[0]}` },
   webServer: INSTANCE_PORTS.map((port) => ({
-    command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+    // -H localhost, not an IP: see tests/e2e/playwright.config.ts.
+    command: `node node_modules/next/dist/bin/next start -p ${port} -H localhost`,
     cwd: root,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
