@@ -69,6 +69,13 @@ function modelsQueryIsValid(pairs: Pair[]): boolean {
 
 const toSearch = (pairs: Pair[]) => new URLSearchParams(pairs).toString();
 
+/**
+ * The query the site receives: Next 16 drops a `__proto__` parameter while parsing the URL, before
+ * middleware or any route sees it (checked: `?__proto__=1&a=2` reaches a handler as `?a=2`), so the
+ * documented rules apply to the rest. fast-check's strings include `__proto__` on purpose.
+ */
+const delivered = (pairs: Pair[]): Pair[] => pairs.filter(([name]) => name !== '__proto__');
+
 async function demoCalls(request: APIRequestContext): Promise<number> {
   return (await (await request.get('/api/health')).json()).budget.usedToday as number;
 }
@@ -85,8 +92,8 @@ test.describe.configure({ timeout: 300_000 });
 test('4,000 invalid API queries: each a 400 with a message, and not one call to the data source', async ({ request }) => {
   const before = await demoCalls(request);
   const invalid = fc.oneof(
-    queryArbitrary(APP_PARAMS, VALID).filter((pairs) => !appsQueryIsValid(pairs)).map((pairs) => `/api/apps?${toSearch(pairs)}`),
-    queryArbitrary(['window'], { window: MODEL_WINDOWS }).filter((pairs) => !modelsQueryIsValid(pairs)).map((pairs) => `/api/models?${toSearch(pairs)}`),
+    queryArbitrary(APP_PARAMS, VALID).filter((pairs) => !appsQueryIsValid(delivered(pairs))).map((pairs) => `/api/apps?${toSearch(pairs)}`),
+    queryArbitrary(['window'], { window: MODEL_WINDOWS }).filter((pairs) => !modelsQueryIsValid(delivered(pairs))).map((pairs) => `/api/models?${toSearch(pairs)}`),
   );
   await fc.assert(
     fc.asyncProperty(invalid, async (url) => {
@@ -99,8 +106,8 @@ test('4,000 invalid API queries: each a 400 with a message, and not one call to 
 
 test('4,000 arbitrary API queries: 200 exactly when the documented rules allow it, otherwise 400, never 5xx', async ({ request }) => {
   const any = fc.oneof(
-    queryArbitrary(APP_PARAMS, VALID).map((pairs) => ({ url: `/api/apps?${toSearch(pairs)}`, valid: appsQueryIsValid(pairs) })),
-    queryArbitrary(['window'], { window: MODEL_WINDOWS }).map((pairs) => ({ url: `/api/models?${toSearch(pairs)}`, valid: modelsQueryIsValid(pairs) })),
+    queryArbitrary(APP_PARAMS, VALID).map((pairs) => ({ url: `/api/apps?${toSearch(pairs)}`, valid: appsQueryIsValid(delivered(pairs)) })),
+    queryArbitrary(['window'], { window: MODEL_WINDOWS }).map((pairs) => ({ url: `/api/models?${toSearch(pairs)}`, valid: modelsQueryIsValid(delivered(pairs)) })),
   );
   let accepted = 0;
   await fc.assert(
