@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { SiteChrome } from '@/components/site/site-chrome';
 
 export const metadata: Metadata = { title: 'No access', robots: { index: false, follow: false } };
 
@@ -9,15 +10,17 @@ export const metadata: Metadata = { title: 'No access', robots: { index: false, 
 /** 403 for the staff view: signed in, but not (or no longer) on the staff allowlist. */
 export default function Forbidden() {
   return (
-    <section className="section" aria-labelledby="forbidden-heading">
-      <h1 id="forbidden-heading">No access to the staff view</h1>
-      <p>
-        The account you are signed in with is not on the staff allowlist. Ask whoever runs this site to add you, or{' '}
-        <Link href="/sign-in" prefetch={false}>
-          sign out and sign in with another account
-        </Link>
-        .
-      </p>
-    </section>
+    <SiteChrome>
+      <section className="section" aria-labelledby="forbidden-heading">
+        <h1 id="forbidden-heading">No access to the staff view</h1>
+        <p>
+          The account you are signed in with is not on the staff allowlist. Ask whoever runs this site to add you, or{' '}
+          <Link href="/sign-in" prefetch={false}>
+            sign out and sign in with another account
+          </Link>
+          .
+        </p>
+      </section>
+    </SiteChrome>
   );
 }

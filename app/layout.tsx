@@ -1,18 +1,20 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { DemoBanner } from '@/components/site/demo-banner';
-import { SiteFooter } from '@/components/site/site-footer';
-import { SiteHeader } from '@/components/site/site-header';
 import { getConfig } from '@/lib/env';
+import { THEME_BOOT_SCRIPT } from '@/lib/theme';
 import './globals.css';
 
 export function generateMetadata(): Metadata {
   const { siteUrl, siteName } = getConfig();
   return {
     metadataBase: new URL(siteUrl),
+    applicationName: siteName,
     title: { default: `${siteName} — AI model and app token rankings`, template: `%s — ${siteName}` },
     description:
       'Which AI models and apps use the most tokens, per UTC day: rankings, history and downloads from the OpenRouter Datasets API.',
+    alternates: { types: { 'application/atom+xml': [{ url: '/feed.xml', title: `${siteName}: daily model rankings` }] } },
+    openGraph: { siteName, type: 'website', locale: 'en_US' },
+    twitter: { card: 'summary_large_image' },
   };
 }
 
@@ -24,21 +26,15 @@ export const viewport: Viewport = {
   ],
 };
 
+/** The document only: the site's header, footer and landmarks are the `(site)` group's layout, so `/embed/*` widgets can go without them. */
 export default function RootLayout({ children }: { children: ReactNode }) {
-  const demo = getConfig().mode === 'demo';
   return (
-    <html lang="en">
-      <body>
-        <a className="skip-link" href="#main">
-          Skip to content
-        </a>
-        <SiteHeader />
-        {demo ? <DemoBanner /> : null}
-        <main id="main" className="container">
-          {children}
-        </main>
-        <SiteFooter />
-      </body>
+    // The boot script may set data-theme before React hydrates: that attribute alone may differ.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_BOOT_SCRIPT }} />
+      </head>
+      <body>{children}</body>
     </html>
   );
 }

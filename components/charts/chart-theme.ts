@@ -52,21 +52,43 @@ const FALLBACK: ChartTheme = {
   narrow: false,
 };
 
-// The colour variables switch with prefers-color-scheme, so re-read them when it (or another query) changes.
+// The colour variables switch with prefers-color-scheme and with the dark-mode toggle (<html data-theme>),
+// so re-read them when either (or another query) changes.
 function subscribe(onChange: () => void): () => void {
   const queries = [DARK_QUERY, REDUCED_MOTION_QUERY, NARROW_QUERY].map((query) => window.matchMedia(query));
   queries.forEach((query) => query.addEventListener('change', onChange));
-  return () => queries.forEach((query) => query.removeEventListener('change', onChange));
+  const themeObserver = new MutationObserver(onChange);
+  themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  return () => {
+    queries.forEach((query) => query.removeEventListener('change', onChange));
+    themeObserver.disconnect();
+  };
+}
+
+let probe: HTMLSpanElement | null = null;
+
+/**
+ * The colour a variable resolves to here. The variables hold `light-dark(…)` (app/globals.css), which
+ * only an element's used colour scheme can resolve, so a hidden probe element takes each in turn.
+ */
+function resolveColor(name: string, fallback: string): string {
+  if (!probe) {
+    probe = document.createElement('span');
+    probe.hidden = true;
+    document.body.append(probe);
+  }
+  probe.style.color = fallback;
+  probe.style.color = `var(${name})`;
+  return getComputedStyle(probe).color || fallback;
 }
 
 // A string snapshot, because useSyncExternalStore compares snapshots by identity.
 function getSnapshot(): string {
   const root = getComputedStyle(document.documentElement);
-  const read = (name: string, fallback: string) => root.getPropertyValue(name).trim() || fallback;
   return JSON.stringify({
-    text: read('--text', FALLBACK.text),
-    muted: read('--muted', FALLBACK.muted),
-    border: read('--border', FALLBACK.border),
+    text: resolveColor('--text', FALLBACK.text),
+    muted: resolveColor('--muted', FALLBACK.muted),
+    border: resolveColor('--border', FALLBACK.border),
     fontFamily: root.fontFamily || FALLBACK.fontFamily,
     reducedMotion: window.matchMedia(REDUCED_MOTION_QUERY).matches,
     narrow: window.matchMedia(NARROW_QUERY).matches,

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ThemeToggle } from '@/components/site/theme-toggle';
 import { modelsHref } from '@/lib/routes';
 
 export function SiteHeader() {
@@ -19,6 +20,7 @@ export function SiteHeader() {
             </li>
           </ul>
         </nav>
+        <ThemeToggle />
       </div>
     </header>
   );
