@@ -93,3 +93,29 @@ export function windowRange(window: WindowName, dataDay: string): DateRange {
 export function previousWindowRange(window: WindowName, dataDay: string): DateRange {
   return windowRange(window, addDays(dataDay, -WINDOW_DAYS[window]));
 }
+
+/** `YYYY-MM` of a calendar month. */
+export const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** `2025-02` → 2025-02-01 … 2025-02-28; null when `month` is not `YYYY-MM`. */
+export function monthRange(month: string): DateRange | null {
+  if (!MONTH_PATTERN.test(month)) return null;
+  const start = `${month}-01`;
+  const end = addDays(`${addDays(start, 32).slice(0, 7)}-01`, -1);
+  return clampedRange(start, end);
+}
+
+/** `2025-03` → `2025-02`. */
+export function previousMonth(month: string): string {
+  return addDays(`${month}-01`, -1).slice(0, 7);
+}
+
+/** Every calendar month from the dataset start whose last day is on or before `dataDay`, oldest first. */
+export function completeMonths(dataDay: string): string[] {
+  const months: string[] = [];
+  for (let month = DATASET_START.slice(0, 7); ; month = addDays(`${month}-01`, 32).slice(0, 7)) {
+    const range = monthRange(month);
+    if (!range || range.end > dataDay) return months;
+    months.push(month);
+  }
+}

@@ -21,7 +21,8 @@ export interface LeaderboardRow {
 }
 
 export interface Leaderboard {
-  window: WindowName;
+  /** The named window, or null for a range of its own (a calendar month of the archive). */
+  window: WindowName | null;
   range: DateRange;
   previousRange: DateRange;
   /** All tokens in the window: every model's tokens + every day's `other`. The denominator for shares. */
@@ -79,8 +80,11 @@ function sumTotals(days: readonly DayRecord[]): { total: bigint; other: bigint }
 }
 
 export function computeLeaderboard(history: ModelHistory, window: WindowName, dataDay: string): Leaderboard {
-  const range = windowRange(window, dataDay);
-  const previousRange = previousWindowRange(window, dataDay);
+  return { ...rangeLeaderboard(history, windowRange(window, dataDay), previousWindowRange(window, dataDay)), window };
+}
+
+/** The leaderboard of any range, with change and rank movement against `previousRange`. */
+export function rangeLeaderboard(history: ModelHistory, range: DateRange, previousRange: DateRange): Leaderboard {
   const days = daysIn(history, range);
   const previousDays = daysIn(history, previousRange);
 
@@ -108,7 +112,7 @@ export function computeLeaderboard(history: ModelHistory, window: WindowName, da
 
   const { total, other } = sumTotals(days);
   return {
-    window,
+    window: null,
     range,
     previousRange,
     total,

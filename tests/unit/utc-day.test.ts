@@ -1,5 +1,8 @@
 import {
   addDays,
+  completeMonths,
+  monthRange,
+  previousMonth,
   currentDataDay,
   daysInclusive,
   isIsoDate,
@@ -67,5 +70,29 @@ describe('windows', () => {
   it('gives the equal window just before', () => {
     expect(previousWindowRange('week', '2026-11-24')).toEqual({ start: '2026-11-11', end: '2026-11-17', days: 7, clamped: false });
     expect(previousWindowRange('day', '2026-01-01')).toEqual({ start: '2025-12-31', end: '2025-12-31', days: 1, clamped: false });
+  });
+});
+
+describe('calendar months (the archive)', () => {
+  it('spans a month, leap years included, and rejects anything but YYYY-MM', () => {
+    expect(monthRange('2025-02')).toEqual({ start: '2025-02-01', end: '2025-02-28', days: 28, clamped: false });
+    expect(monthRange('2028-02')?.end).toBe('2028-02-29');
+    expect(monthRange('2025-12')).toEqual({ start: '2025-12-01', end: '2025-12-31', days: 31, clamped: false });
+    for (const bad of ['2025-13', '2025-00', '2025-1', '25-01', '2025-01-01', ' 2025-01', '']) expect(monthRange(bad)).toBeNull();
+  });
+
+  it('steps back across a year', () => {
+    expect(previousMonth('2026-01')).toBe('2025-12');
+    expect(previousMonth('2025-03')).toBe('2025-02');
+  });
+
+  it('lists the months that have ended by the data day, from January 2025', () => {
+    expect(completeMonths('2025-01-30')).toEqual([]);
+    expect(completeMonths('2025-01-31')).toEqual(['2025-01']);
+    const months = completeMonths('2026-11-30');
+    expect(months).toHaveLength(23);
+    expect(months[0]).toBe('2025-01');
+    expect(months.at(-1)).toBe('2026-11');
+    expect(completeMonths('2026-11-29').at(-1)).toBe('2026-10');
   });
 });
