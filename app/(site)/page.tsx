@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { TopAppsTable } from '@/components/apps/top-apps-table';
 import { LeaderboardTable } from '@/components/models/leaderboard-table';
@@ -9,16 +10,32 @@ import { Stat } from '@/components/site/stat';
 import { TokenFigure } from '@/components/site/token-figure';
 import { DEFAULT_APPS_QUERY } from '@/lib/apps/types';
 import { getAppsView } from '@/lib/apps/view';
+import { getConfig } from '@/lib/env';
 import { formatDay, formatRange, formatShare } from '@/lib/format';
 import { getModelHistory } from '@/lib/model-history';
 import { tagPageData } from '@/lib/page-tags';
 import { biggestMovers, computeLeaderboard } from '@/lib/rankings/leaderboard';
 import { modelHref, modelsHref } from '@/lib/routes';
+import { listNames, pageMetadata } from '@/lib/seo';
 import { windowRange } from '@/lib/utc-day';
 
 // Content changes once per data day; a revalidation in between re-reads the data layer's cache only,
 // and one that fails throws, so the last good page stays.
 export const revalidate = 60;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { history, dataDay } = await getModelHistory();
+  const apps = await getAppsView(DEFAULT_APPS_QUERY);
+  const leader = computeLeaderboard(history, 'day', dataDay).rows[0];
+  const models = computeLeaderboard(history, 'month', dataDay).rows.slice(0, 3).map((row) => row.permaslug);
+  const { siteName } = getConfig();
+  return pageMetadata(getConfig(), {
+    // The home page names the site first; other pages end with it (the layout's template).
+    title: { absolute: `${siteName} — top AI models and apps by tokens, ${formatDay(dataDay)}` },
+    description: `Which AI models and apps use the most tokens on OpenRouter, per UTC day.${leader ? ` #1 on ${formatDay(dataDay)}: ${leader.permaslug}.` : ''} Last 30 days: ${listNames(models)} lead the models, ${listNames(apps.rows.slice(0, 3).map((row) => row.appName))} the apps.`,
+    path: '/',
+  });
+}
 
 export default async function HomePage() {
   const { history, asOf, dataDay, source } = await getModelHistory();

@@ -1,14 +1,15 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 import { ChartSkeleton } from './chart-skeleton';
 import type { BarChartProps, ChartSeries, LineChartProps, StackedAreaChartProps } from './types';
 import './charts.css';
 
-// chart.js loads in its own chunk after hydration; the server HTML has the figure, caption and a same-size
-// placeholder, and the page's tables already carry the figures.
+// chart.js loads in its own chunk once a chart comes near the viewport; until then (and without JavaScript)
+// the figure holds its caption and a same-size placeholder, and the page's tables carry the figures. Charts
+// far down a long page then cost a phone nothing until the reader gets there.
 const StackedAreaChart = dynamic(() => import('./stacked-area-chart').then((m) => m.StackedAreaChart), {
   ssr: false,
   loading: () => <ChartSkeleton tall />,
@@ -25,14 +26,29 @@ const BarChart = dynamic(() => import('./bar-chart').then((m) => m.BarChart), {
 interface ChartFigureProps {
   title: string;
   empty: boolean;
+  tall?: boolean;
   children: ReactNode;
 }
 
-function ChartFigure({ title, empty, children }: ChartFigureProps) {
+/** Starts loading this far before the chart scrolls into view, so it is usually drawn when seen. */
+const NEAR_VIEWPORT = '300px 0px';
+
+function ChartFigure({ title, empty, tall = false, children }: ChartFigureProps) {
+  const ref = useRef<HTMLElement>(null);
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const figure = ref.current;
+    if (!figure || near) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) setNear(true);
+    }, { rootMargin: NEAR_VIEWPORT });
+    observer.observe(figure);
+    return () => observer.disconnect();
+  }, [near]);
   return (
-    <figure className="chart-figure">
+    <figure className="chart-figure" ref={ref}>
       <figcaption>{title}</figcaption>
-      {empty ? <p className="chart-empty">No data for this period.</p> : children}
+      {empty ? <p className="chart-empty">No data for this period.</p> : near ? children : <ChartSkeleton tall={tall} />}
     </figure>
   );
 }
@@ -43,7 +59,7 @@ function hasNoPoints(dates: readonly string[], series: readonly ChartSeries[]): 
 
 export function LazyStackedAreaChart(props: StackedAreaChartProps) {
   return (
-    <ChartFigure title={props.title} empty={hasNoPoints(props.dates, props.series)}>
+    <ChartFigure title={props.title} empty={hasNoPoints(props.dates, props.series)} tall>
       <StackedAreaChart {...props} />
     </ChartFigure>
   );

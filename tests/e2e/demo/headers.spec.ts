@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { scrollThroughCharts } from '../support/charts';
 import { startNextServer } from '../../helpers/next-server';
 
 const PAGES = ['/', '/models', '/models?window=week', '/apps', '/apps?sort=trending', '/models/openai/gpt-4o-2024-05-13', '/sign-in'];
@@ -46,6 +47,7 @@ test('the policy allows everything the site uses: no violation while browsing, c
     await page.waitForLoadState('networkidle');
   }
   await page.goto('/models');
+  await scrollThroughCharts(page);
   await expect(page.locator('canvas').first()).toBeVisible();
   expect(await page.locator('canvas').first().evaluate((canvas) => (canvas as HTMLCanvasElement).width)).toBeGreaterThan(0);
   expect(violations).toEqual([]);

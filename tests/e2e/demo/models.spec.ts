@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { scrollThroughCharts } from '../support/charts';
 
 /** Counts painted pixels of a chart canvas once chart.js has drawn it. */
 async function paintedPixels(canvas: Locator): Promise<number> {
@@ -53,6 +54,11 @@ test('the leaderboard shows movement in words as well as arrows, and NEW badges 
 
 test('charts draw on canvas with an accessible name, and the figures are in a table', async ({ page }) => {
   await page.goto('/models');
+  // Below the 50-row leaderboard, the charts wait for the reader: no chart.js work on load.
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('figure.chart-figure canvas')).toHaveCount(0);
+  await expect(page.locator('figure.chart-figure .chart-skeleton')).toHaveCount(3);
+  await scrollThroughCharts(page);
   const chart = page.getByRole('img', { name: /^Daily tokens, top 10 models and everything else\./ });
   expect(await paintedPixels(chart)).toBeGreaterThan(5000);
   await page.getByText('Show the figures behind this chart').first().click();
@@ -71,6 +77,7 @@ test('a model page: from the leaderboard to its history, rank and share', async 
   await expect(page).toHaveURL(new RegExp(`/models/${permaslug.replace(/[.:]/g, (c) => `\\${c}`)}$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(permaslug);
   await expect(page.getByText('Best rank')).toBeVisible();
+  await scrollThroughCharts(page);
   expect(await paintedPixels(page.getByRole('img', { name: /^Daily tokens\./ }))).toBeGreaterThan(1000);
   expect(await paintedPixels(page.getByRole('img', { name: /^Daily rank\./ }))).toBeGreaterThan(500);
   await expect(page.getByRole('table', { name: /^Tokens of / }).getByRole('row')).toHaveCount(7);

@@ -8,10 +8,12 @@ import { Stat } from '@/components/site/stat';
 import { TableHead } from '@/components/site/table-head';
 import { TokenFigure } from '@/components/site/token-figure';
 import { formatBasisPoints, formatDay, formatRange, formatTokens, tokensInBillions, WINDOW_LABELS } from '@/lib/format';
+import { getConfig } from '@/lib/env';
 import { getModelHistory } from '@/lib/model-history';
 import { tagPageData } from '@/lib/page-tags';
 import { modelProfile, type ModelProfile } from '@/lib/rankings/model-profile';
 import { decodeSegment, modelHref, modelsHref } from '@/lib/routes';
+import { pageMetadata } from '@/lib/seo';
 import { WINDOW_NAMES } from '@/lib/utc-day';
 
 // Rendered on first visit, then served from the ISR cache like every other data page.
@@ -44,11 +46,13 @@ async function loadProfile(params: PageProps['params']) {
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   const { profile, dataDay } = await loadProfile(params);
-  return {
-    title: `${profile.permaslug} — daily tokens and rank`,
-    description: `Daily token usage, rank and share of ${profile.permaslug} on OpenRouter since ${formatDay(profile.firstSeen)}, through ${formatDay(dataDay)}. Best rank #${profile.bestRank.rank}.`,
-    alternates: { canonical: modelHref(profile.permaslug) },
-  };
+  const latest = profile.points.at(-1);
+  const standing = latest?.date === dataDay && latest.rank !== null ? `#${latest.rank} on ${formatDay(dataDay)}` : `outside the top 50 on ${formatDay(dataDay)}`;
+  return pageMetadata(getConfig(), {
+    title: `${profile.permaslug} — daily tokens and rank to ${formatDay(dataDay)}`,
+    description: `Daily token usage, rank and share of ${profile.permaslug} (by ${profile.author}) on OpenRouter since ${formatDay(profile.firstSeen)}: ${standing}, best rank #${profile.bestRank.rank} on ${formatDay(profile.bestRank.date)}.`,
+    path: modelHref(profile.permaslug),
+  });
 }
 
 function ProfileCharts({ profile }: { profile: ModelProfile }) {

@@ -8,10 +8,12 @@ import { Freshness } from '@/components/site/freshness';
 import { Stat } from '@/components/site/stat';
 import { TokenFigure } from '@/components/site/token-figure';
 import { formatDay, formatRange, formatShare, WINDOW_LABELS } from '@/lib/format';
+import { getConfig } from '@/lib/env';
 import { getModelHistory } from '@/lib/model-history';
 import { tagPageData } from '@/lib/page-tags';
 import { computeLeaderboard } from '@/lib/rankings/leaderboard';
 import { modelsHref } from '@/lib/routes';
+import { listNames, pageMetadata } from '@/lib/seo';
 import { isWindowName, windowRange, WINDOW_NAMES, type WindowName } from '@/lib/utc-day';
 
 // Reached through middleware.ts, which rewrites /models?window=… here so each window is one ISR page.
@@ -35,12 +37,13 @@ async function windowParam(params: PageProps['params']): Promise<WindowName> {
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   const window = await windowParam(params);
-  const { dataDay } = await getModelHistory();
-  return {
+  const { history, dataDay } = await getModelHistory();
+  const leaders = computeLeaderboard(history, window, dataDay).rows.slice(0, 3).map((row) => row.permaslug);
+  return pageMetadata(getConfig(), {
     title: `Top AI models by tokens — ${WINDOW_LABELS[window].short} to ${formatDay(dataDay)}`,
-    description: `The AI models that used the most tokens on OpenRouter over ${WINDOW_LABELS[window].long} to ${formatDay(dataDay)}: ranks, shares, changes and market share by author.`,
-    alternates: { canonical: modelsHref(window) },
-  };
+    description: `The AI models that used the most tokens on OpenRouter over ${WINDOW_LABELS[window].long} to ${formatDay(dataDay)}${leaders.length ? `, led by ${listNames(leaders)}` : ''}: ranks, shares, changes and market share by author.`,
+    path: modelsHref(window),
+  });
 }
 
 export default async function ModelsPage({ params }: PageProps) {

@@ -5,12 +5,14 @@ import { CategoryNav } from '@/components/apps/category-nav';
 import { Freshness } from '@/components/site/freshness';
 import { CATEGORY_INFO, SUBCATEGORY_NAMES, viewBasePath } from '@/lib/apps/labels';
 import { validateAppsQuery } from '@/lib/apps/query';
-import type { AppsQuery } from '@/lib/apps/types';
+import { DEFAULT_APPS_QUERY, type AppsQuery } from '@/lib/apps/types';
 import { appsHref } from '@/lib/apps/url';
 import { getAppsView } from '@/lib/apps/view';
+import { getConfig } from '@/lib/env';
 import { formatDay, WINDOW_LABELS } from '@/lib/format';
 import { tagPageData } from '@/lib/page-tags';
 import { decodeSegment } from '@/lib/routes';
+import { listNames, pageMetadata } from '@/lib/seo';
 
 // Reached through middleware.ts, which rewrites /apps[/<category>[/<subcategory>]]?sort=&window=&page=
 // here, so each view and page is one ISR page; invalid values are a 404 before anything is fetched.
@@ -45,12 +47,16 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
   const q = await queryFrom(params);
   const view = await getAppsView(q);
   const what = q.category ? `${title(q)} apps` : 'apps';
-  const topic = q.category && !q.subcategory ? ` — ${CATEGORY_INFO[q.category].description}` : '';
-  return {
-    title: `${q.sort === 'trending' ? 'Trending' : 'Top'} ${what} by tokens — ${WINDOW_LABELS[q.window].short} to ${formatDay(view.dataDay)}`,
-    description: `The public ${what} on OpenRouter ${q.sort === 'trending' ? 'growing fastest' : 'using the most tokens'} over ${WINDOW_LABELS[q.window].long}${topic}: rank, tokens, requests, tokens per request and share.`,
-    alternates: { canonical: appsHref(viewBasePath(q), q) },
-  };
+  const topic = q.category && !q.subcategory ? ` (${CATEGORY_INFO[q.category].description})` : '';
+  const leaders = q.page === 1 ? view.rows.slice(0, 3).map((row) => row.appName) : [];
+  const pageNote = q.page > 1 ? `, page ${q.page}` : '';
+  return pageMetadata(getConfig(), {
+    title: `${q.sort === 'trending' ? 'Trending' : 'Top'} ${what} by tokens — ${WINDOW_LABELS[q.window].short} to ${formatDay(view.dataDay)}${pageNote}`,
+    description: `The public ${what}${topic} on OpenRouter ${q.sort === 'trending' ? 'growing fastest' : 'using the most tokens'} over ${WINDOW_LABELS[q.window].long} to ${formatDay(view.dataDay)}${leaders.length ? `, led by ${listNames(leaders)}` : ''}: rank, tokens, requests, tokens per request and share.`,
+    path: appsHref(viewBasePath(q), q),
+    // 50 a page lists the same ranks as two pages of 25: one of the two spellings is enough for an index.
+    duplicate: q.pageSize !== DEFAULT_APPS_QUERY.pageSize,
+  });
 }
 
 export default async function AppsPage({ params }: PageProps) {

@@ -1,0 +1,123 @@
+import type { Metadata } from 'next';
+import { CITATION_SOURCES, DEMO_LABEL, LICENSE_URL, type CitationSource } from './citation';
+
+/**
+ * Metadata and structured data for public pages, as pure functions of what the page knows, so the rules
+ * are unit-tested in one place: absolute canonical URLs from SITE_URL (paths come from lib/routes.ts and
+ * lib/apps/url.ts, which already drop defaults and fix the parameter order), Open Graph/Twitter text that
+ * matches the title, `noindex` for views that duplicate another, and schema.org `Dataset` / breadcrumbs.
+ */
+
+export interface PageSeo {
+  /** Shown as `<title> — Tokenboard` (the layout's template) unless `absolute`. */
+  title: string | { absolute: string };
+  description: string;
+  /** Canonical path with its normalised query, e.g. `/models?window=week`. */
+  path: string;
+  /** A duplicate of another page (kept out of the index, links still followed). */
+  duplicate?: boolean;
+}
+
+/** `http://x.test/` + `/models?window=week` → `http://x.test/models?window=week` (one slash, no trailing one on `/`). */
+export function absoluteUrl(siteUrl: string, path: string): string {
+  const origin = siteUrl.replace(/\/+$/, '');
+  return path === '/' ? `${origin}/` : `${origin}${path.startsWith('/') ? path : `/${path}`}`;
+}
+
+export interface Site {
+  siteUrl: string;
+  siteName: string;
+}
+
+/** Title, description, canonical, Open Graph and Twitter text of a page (`site` is lib/env.ts's config). */
+export function pageMetadata({ siteUrl, siteName }: Site, page: PageSeo): Metadata {
+  const url = absoluteUrl(siteUrl, page.path);
+  const shared = typeof page.title === 'string' ? page.title : page.title.absolute;
+  return {
+    title: page.title,
+    description: page.description,
+    alternates: { canonical: url },
+    openGraph: { title: shared, description: page.description, url, siteName, type: 'website', locale: 'en_US' },
+    twitter: { card: 'summary_large_image', title: shared, description: page.description },
+    ...(page.duplicate ? { robots: { index: false, follow: true } } : {}),
+  };
+}
+
+/** `a, b and c`: the leaders a title or description names. */
+export function listNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+export interface DatasetSeo {
+  siteUrl: string;
+  siteName: string;
+  name: string;
+  description: string;
+  path: string;
+  source: CitationSource;
+  demo: boolean;
+  /** First and last UTC day covered. */
+  start: string;
+  end: string;
+  asOf: string;
+  /** Paths of the CSV and JSON downloads of the page's table. */
+  csv: string;
+  json: string;
+}
+
+export interface Crumb {
+  name: string;
+  path: string;
+}
+
+type JsonLd = Record<string, unknown>;
+
+/**
+ * schema.org `Dataset`. Live figures are OpenRouter's (creator) under CC BY 4.0, republished by this
+ * site; demo figures are synthetic, so they name no creator or licence and say so in the name.
+ */
+export function datasetJsonLd(d: DatasetSeo): JsonLd {
+  const publisher = { '@type': 'Organization', name: d.siteName, url: absoluteUrl(d.siteUrl, '/') };
+  return {
+    '@type': 'Dataset',
+    name: d.demo ? `${d.name} (${DEMO_LABEL})` : d.name,
+    description: d.demo ? `${d.description} ${DEMO_LABEL}.` : d.description,
+    url: absoluteUrl(d.siteUrl, d.path),
+    ...(d.demo
+      ? { creator: publisher }
+      : {
+          creator: { '@type': 'Organization', name: 'OpenRouter', url: 'https://openrouter.ai' },
+          license: LICENSE_URL,
+          isBasedOn: `https://${CITATION_SOURCES[d.source]}`,
+        }),
+    publisher,
+    isAccessibleForFree: true,
+    temporalCoverage: d.start === d.end ? d.start : `${d.start}/${d.end}`,
+    dateModified: d.asOf,
+    distribution: [
+      { '@type': 'DataDownload', encodingFormat: 'text/csv', contentUrl: absoluteUrl(d.siteUrl, d.csv) },
+      { '@type': 'DataDownload', encodingFormat: 'application/json', contentUrl: absoluteUrl(d.siteUrl, d.json) },
+    ],
+  };
+}
+
+export function breadcrumbJsonLd(siteUrl: string, crumbs: readonly Crumb[]): JsonLd {
+  return {
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((crumb, index) => ({
+      '@type': 'ListItem',
+      position: index + 1,
+      name: crumb.name,
+      item: absoluteUrl(siteUrl, crumb.path),
+    })),
+  };
+}
+
+/**
+ * The document for a `<script type="application/ld+json">`: one `@graph`, serialised so that no `<`
+ * can close the script element early (a model or app name is data, not markup).
+ */
+export function jsonLdScript(nodes: readonly JsonLd[]): string {
+  return JSON.stringify({ '@context': 'https://schema.org', '@graph': nodes }).replace(/</g, '\\u003c');
+}
