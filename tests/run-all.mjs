@@ -13,7 +13,7 @@ rmSync(artifacts, { recursive: true, force: true });
 mkdirSync(artifacts, { recursive: true });
 
 const bin = (name) => path.join(root, 'node_modules/.bin', name);
-// `--only <stage>[,<stage>…]` (static, jest, demo, live, flood, outage, scale) runs those stages while working on them; CI runs all.
+// `--only <stage>[,<stage>…]` (static, jest, demo, audit, live, flood, outage, scale) runs those stages while working on them; CI runs all.
 const onlyAt = process.argv.indexOf('--only');
 const wanted = (stage) => onlyAt < 0 || (process.argv[onlyAt + 1] ?? '').split(',').includes(stage);
 const totals = { passed: 0, failed: 0 };
@@ -132,7 +132,23 @@ function keyLeakChecks(key, phases) {
 
 // The suites send thousands of API requests from one address; the limit itself is tested on a server of its own.
 const common = { NEXT_TELEMETRY_DISABLED: '1', SITE_URL: 'http://127.0.0.1:3100', API_RATE_LIMIT_PER_MINUTE: '0' };
-await e2ePhase('demo', { ...common, OPENROUTER_API_KEY: '', DATA_DIR: path.join(artifacts, 'data-demo') });
+const demoEnv = { ...common, OPENROUTER_API_KEY: '', DATA_DIR: path.join(artifacts, 'data-demo') };
+await e2ePhase('demo', demoEnv);
+
+// 2b. the site audit on the demo build: Lighthouse (SEO, Accessibility, Best Practices 100; Performance
+// ≥ 90) and the Nu Html Checker on `/`, `/models`, `/apps`, a model page and an app category page, one
+// test per page and check (tests/seo/audit.mjs). With `--only audit`, after a demo build of its own.
+if (wanted('audit')) {
+  const built = wanted('demo') || (await runLogged('build (audit)', bin('next'), ['build'], demoEnv, path.join(artifacts, 'audit-build.log'))) === 0;
+  const summaryFile = path.join(artifacts, 'site-audit.json');
+  rmSync(summaryFile, { force: true });
+  if (built) await runLogged('site audit', process.execPath, ['tests/seo/audit.mjs', '--port', '3100'], demoEnv, path.join(artifacts, 'audit.log'));
+  const summary = readJson(summaryFile);
+  if (summary) {
+    totals.passed += summary.passed;
+    totals.failed += summary.failed;
+  } else totals.failed += 1;
+}
 
 const liveKey = `sk-or-e2e-${randomBytes(12).toString('hex')}`;
 const fake = await startFake(liveKey);
