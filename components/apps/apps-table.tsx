@@ -4,6 +4,7 @@ import { CATEGORY_INFO, SUBCATEGORY_NAMES } from '@/lib/apps/labels';
 import type { AppsView, AppsViewRow } from '@/lib/apps/types';
 import { formatBasisPoints, formatCount, formatRange, formatTokens } from '@/lib/format';
 import { Movement } from '../models/movement';
+import { TableScroll } from '@/components/site/table-scroll';
 
 /** "Popular apps by tokens, Oct 26 – Nov 24, 2026 (UTC), ranks 26–50 of 200": what the table shows, in words. */
 export function appsCaption(view: AppsView): string {
@@ -71,7 +72,7 @@ export interface AppsTableProps {
 /** One page of a view; the caption says which view, dates and ranks. */
 export function AppsTable({ view }: AppsTableProps) {
   return (
-    <div className="table-scroll">
+    <TableScroll label={appsCaption(view)}>
       <table className="data-table">
         <caption>{appsCaption(view)}</caption>
         <AppsTableHead comparable={view.comparable} />
@@ -81,7 +82,7 @@ export function AppsTable({ view }: AppsTableProps) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

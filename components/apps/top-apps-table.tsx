@@ -2,6 +2,7 @@ import { TableHead } from '@/components/site/table-head';
 import { TokenFigure } from '@/components/site/token-figure';
 import type { AppsViewRow } from '@/lib/apps/types';
 import { formatCount } from '@/lib/format';
+import { TableScroll } from '@/components/site/table-scroll';
 
 export interface TopAppsTableProps {
   caption: string;
@@ -11,7 +12,7 @@ export interface TopAppsTableProps {
 /** A compact, server-rendered preview of an app ranking (the full, interactive one is on /apps). */
 export function TopAppsTable({ caption, rows }: TopAppsTableProps) {
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table className="data-table">
         <caption>{caption}</caption>
         <TableHead columns={[{ label: 'Rank', numeric: true }, { label: 'App' }, { label: 'Tokens', numeric: true }, { label: 'Requests', numeric: true }]} />
@@ -31,6 +32,6 @@ export function TopAppsTable({ caption, rows }: TopAppsTableProps) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { TableScroll } from '@/components/site/table-scroll';
 
 export interface ChartFiguresProps {
   caption: string;
@@ -11,12 +12,12 @@ export function ChartFigures({ caption, children }: ChartFiguresProps) {
   return (
     <details className="chart-data">
       <summary>Show the figures behind this chart</summary>
-      <div className="table-scroll">
+      <TableScroll label={caption}>
         <table className="data-table data-table--compact">
           <caption>{caption}</caption>
           {children}
         </table>
-      </div>
+      </TableScroll>
     </details>
   );
 }

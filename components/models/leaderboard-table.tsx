@@ -3,6 +3,7 @@ import { formatChange } from '@/lib/format';
 import type { LeaderboardRow } from '@/lib/rankings/leaderboard';
 import { ModelCells } from './model-cells';
 import { Movement } from './movement';
+import { TableScroll } from '@/components/site/table-scroll';
 
 export interface LeaderboardTableProps {
   caption: string;
@@ -13,7 +14,7 @@ export interface LeaderboardTableProps {
 
 export function LeaderboardTable({ caption, rows, total }: LeaderboardTableProps) {
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table className="data-table">
         <caption>{caption}</caption>
         <TableHead
@@ -42,6 +43,6 @@ export function LeaderboardTable({ caption, rows, total }: LeaderboardTableProps
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -5,6 +5,7 @@ import { TableHead } from '@/components/site/table-head';
 import { formatBasisPoints, formatDay, formatRange, formatShare, formatTokens, tokensInBillions } from '@/lib/format';
 import type { ModelHistory } from '@/lib/rankings/history';
 import { authorShares, dailyStack, top50SharePerDay } from '@/lib/rankings/series';
+import { TableScroll } from '@/components/site/table-scroll';
 
 interface RangeProps {
   history: ModelHistory;
@@ -49,7 +50,7 @@ export function AuthorShareSection({ history, range }: RangeProps) {
         values={shown.map((a) => tokensInBillions(a.tokens))}
         unit={UNIT}
       />
-      <div className="table-scroll">
+      <TableScroll label={`Tokens by author, ${period} (UTC)`}>
         <table className="data-table data-table--compact">
           <caption>Tokens by author, {period} (UTC)</caption>
           <TableHead columns={[{ label: 'Author' }, { label: 'Tokens', numeric: true }, { label: 'Share', numeric: true }]} />
@@ -63,7 +64,7 @@ export function AuthorShareSection({ history, range }: RangeProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

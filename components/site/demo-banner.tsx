@@ -1,10 +1,15 @@
 import { DEMO_LABEL } from '@/lib/citation';
 
-/** Shown on every page in demo mode, so no synthetic figure is ever taken for OpenRouter's. */
+/**
+ * Shown on every page in demo mode, so no synthetic figure is ever taken for OpenRouter's. A landmark of
+ * its own, so screen-reader users meet it among the page's regions rather than outside all of them.
+ */
 export function DemoBanner() {
   return (
-    <div className="demo-banner" role="note">
-      <strong>{DEMO_LABEL}.</strong> Set <code>OPENROUTER_API_KEY</code> on the server to publish live figures.
-    </div>
+    <aside className="demo-banner" aria-label="Demo data">
+      <div role="note">
+        <strong>{DEMO_LABEL}.</strong> Set <code>OPENROUTER_API_KEY</code> on the server to publish live figures.
+      </div>
+    </aside>
   );
 }

@@ -6,6 +6,7 @@ import { Citation } from '@/components/site/citation';
 import { Freshness } from '@/components/site/freshness';
 import { Stat } from '@/components/site/stat';
 import { TableHead } from '@/components/site/table-head';
+import { TableScroll } from '@/components/site/table-scroll';
 import { TokenFigure } from '@/components/site/token-figure';
 import { formatBasisPoints, formatDay, formatRange, formatTokens, tokensInBillions, WINDOW_LABELS } from '@/lib/format';
 import { getConfig } from '@/lib/env';
@@ -93,6 +94,8 @@ export default async function ModelPage({ params }: PageProps) {
   const { profile, asOf, dataDay, source } = await loadProfile(params);
   await tagPageData(dataDay, ['rankings-daily']);
   const recent = profile.points.slice(-TABLE_DAYS).reverse();
+  const windowsCaption = `Tokens of ${profile.permaslug} over windows ending ${formatDay(dataDay)} (UTC), counting days in the top 50`;
+  const historyCaption = `The last ${recent.length} days (UTC), newest first`;
 
   return (
     <>
@@ -132,9 +135,9 @@ export default async function ModelPage({ params }: PageProps) {
 
       <section aria-labelledby="windows-heading" className="section">
         <h2 id="windows-heading">Tokens by window</h2>
-        <div className="table-scroll">
+        <TableScroll label={windowsCaption}>
           <table className="data-table data-table--compact">
-            <caption>Tokens of {profile.permaslug} over windows ending {formatDay(dataDay)} (UTC), counting days in the top 50</caption>
+            <caption>{windowsCaption}</caption>
             <TableHead columns={[{ label: 'Window' }, { label: 'Tokens', numeric: true }]} />
             <tbody>
               {WINDOW_NAMES.map((window) => (
@@ -153,16 +156,16 @@ export default async function ModelPage({ params }: PageProps) {
               </tr>
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         <Citation source="models" dataSource={source} asOf={asOf} />
       </section>
 
       <section aria-labelledby="history-heading" className="section">
         <h2 id="history-heading">Daily history</h2>
         <ProfileCharts profile={profile} />
-        <div className="table-scroll">
+        <TableScroll label={historyCaption}>
           <table className="data-table data-table--compact">
-            <caption>The last {recent.length} days (UTC), newest first</caption>
+            <caption>{historyCaption}</caption>
             <TableHead
                 columns={[{ label: 'Date' }, { label: 'Rank', numeric: true }, { label: 'Tokens', numeric: true }, { label: 'Share of the day', numeric: true }]}
               />
@@ -177,7 +180,7 @@ export default async function ModelPage({ params }: PageProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       {profile.siblings.length > 0 ? (
