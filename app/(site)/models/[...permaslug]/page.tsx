@@ -3,10 +3,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LazyLineChart } from '@/components/charts/lazy';
 import { Citation } from '@/components/site/citation';
+import { DownloadLinks } from '@/components/site/download-links';
 import { Freshness } from '@/components/site/freshness';
 import { Stat } from '@/components/site/stat';
 import { TableHead } from '@/components/site/table-head';
 import { TokenFigure } from '@/components/site/token-figure';
+import { downloadHrefs, modelDownloadHref } from '@/lib/downloads';
 import { formatBasisPoints, formatDay, formatRange, formatTokens, tokensInBillions, WINDOW_LABELS } from '@/lib/format';
 import { getModelHistory } from '@/lib/model-history';
 import { tagPageData } from '@/lib/page-tags';
@@ -174,6 +176,10 @@ export default async function ModelPage({ params }: PageProps) {
             </tbody>
           </table>
         </div>
+        <DownloadLinks
+          hrefs={downloadHrefs((format) => modelDownloadHref(profile.permaslug, format))}
+          subject={`the full daily history of ${profile.permaslug}`}
+        />
       </section>
 
       {profile.siblings.length > 0 ? (
