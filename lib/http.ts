@@ -21,15 +21,22 @@ export function badRequest(message: string): NextResponse {
   return NextResponse.json({ error: { code: 400, message } }, { status: 400, headers: { 'Cache-Control': 'no-store' } });
 }
 
+export function notFoundJson(message: string): NextResponse {
+  return NextResponse.json({ error: { code: 404, message } }, { status: 404, headers: { 'Cache-Control': 'no-store' } });
+}
+
 /**
  * Reads a query string against an allow-list: every parameter known, none repeated. Returns the
- * single values, or a message naming the offending parameter.
+ * single values, or a message naming the offending parameter (and that parameter).
  */
-export function strictParams(search: URLSearchParams, allowed: readonly string[]): { values: Record<string, string> } | { error: string } {
+export function strictParams(
+  search: URLSearchParams,
+  allowed: readonly string[],
+): { values: Record<string, string> } | { error: string; param: string } {
   const values: Record<string, string> = {};
   for (const [name, value] of search) {
-    if (!allowed.includes(name)) return { error: `${name} is not a known parameter (allowed: ${allowed.join(', ')})` };
-    if (name in values) return { error: `${name} must be given at most once` };
+    if (!allowed.includes(name)) return { error: `${name} is not a known parameter (allowed: ${allowed.join(', ')})`, param: name };
+    if (name in values) return { error: `${name} must be given at most once`, param: name };
     values[name] = value;
   }
   return { values };

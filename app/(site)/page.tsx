@@ -5,11 +5,13 @@ import { LeaderboardTable } from '@/components/models/leaderboard-table';
 import { DailyStackSection } from '@/components/models/model-charts';
 import { MoversList } from '@/components/models/movers-list';
 import { Citation } from '@/components/site/citation';
+import { DownloadLinks } from '@/components/site/download-links';
 import { Freshness } from '@/components/site/freshness';
 import { Stat } from '@/components/site/stat';
 import { TokenFigure } from '@/components/site/token-figure';
 import { DEFAULT_APPS_QUERY } from '@/lib/apps/types';
 import { getAppsView } from '@/lib/apps/view';
+import { appsDownloadHref, downloadHrefs, modelsDownloadHref } from '@/lib/downloads';
 import { getConfig } from '@/lib/env';
 import { formatDay, formatRange, formatShare } from '@/lib/format';
 import { getModelHistory } from '@/lib/model-history';
@@ -92,6 +94,7 @@ export default async function HomePage() {
           rows={thirty.rows.slice(0, 10)}
           total={thirty.total}
         />
+        <DownloadLinks hrefs={downloadHrefs((format) => modelsDownloadHref({ window: 'month' }, format))} subject="the full 30-day leaderboard" />
         <p>
           <Link href={modelsHref()}>Full leaderboard and other windows →</Link>
         </p>
@@ -109,6 +112,7 @@ export default async function HomePage() {
       <section aria-labelledby="apps-heading" className="section">
         <h2 id="apps-heading">Top apps, last 30 days</h2>
         <TopAppsTable caption={`Top 5 public apps by tokens, ${formatRange(month.start, month.end)} (UTC)`} rows={apps.rows.slice(0, 5)} />
+        <DownloadLinks hrefs={downloadHrefs((format) => appsDownloadHref(DEFAULT_APPS_QUERY, format))} subject="every rank of the 30-day app ranking" />
         <p>
           <Link href="/apps">All app rankings, categories and trending apps →</Link>
         </p>

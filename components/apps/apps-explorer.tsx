@@ -2,9 +2,11 @@
 
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import useSWR, { useSWRConfig } from 'swr';
+import { DownloadLinks } from '@/components/site/download-links';
 import { APPS_MAX_RANKS, type AppsQuery, type AppsView } from '@/lib/apps/types';
 import { appsApiHref, appsHref, appsQueryFromSearch } from '@/lib/apps/url';
 import { TOKENIZER_CAVEAT } from '@/lib/citation';
+import { appsDownloadHref, downloadHrefs } from '@/lib/downloads';
 import { AppsControls } from './apps-controls';
 import { AppsPagination } from './apps-pagination';
 import { appsCaption, AppsTable, AppsTableSkeleton } from './apps-table';
@@ -142,6 +144,7 @@ export function AppsExplorer({ initial, basePath }: AppsExplorerProps) {
         )}
       </div>
       {view && view.totalRanked > 0 ? <AppsPagination query={query} pageCount={view.pageCount} linkTo={linkTo} /> : null}
+      <DownloadLinks hrefs={downloadHrefs((format) => appsDownloadHref(query, format))} subject="every rank of this table" />
       {view ? <Attribution view={view} /> : null}
     </div>
   );

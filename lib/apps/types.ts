@@ -64,3 +64,16 @@ export interface AppsView {
   comparable: boolean;
   rows: AppsViewRow[];
 }
+
+/** Every rank of a view (up to 200) with its comparison: what a download holds, and what each page slices. */
+export interface AppsRanking {
+  dataDay: string;
+  range: { start: string; end: string };
+  asOf: string;
+  source: 'openrouter' | 'demo';
+  /** Sum of the tokens of every listed app in the view (decimal string). */
+  listedTotal: string;
+  /** Rank movement vs the previous equal window is known (unfiltered views). */
+  comparable: boolean;
+  rows: AppsViewRow[];
+}

@@ -5,7 +5,7 @@ import type { AppRanking, AppRankingsQuery } from '../datasets/contract';
 import type { Partition } from '../datasets/quota';
 import { buildAppsRows, pageBounds } from '../rankings/apps';
 import { previousWindowRange, windowRange, type DateRange } from '../utc-day';
-import { APPS_MAX_RANKS, DEFAULT_APPS_QUERY, type AppsQuery, type AppsView } from './types';
+import { APPS_MAX_RANKS, DEFAULT_APPS_QUERY, type AppsQuery, type AppsRanking, type AppsView } from './types';
 
 const UPSTREAM_PAGE = 100;
 
@@ -43,8 +43,8 @@ export async function loadAppRanks(
   return { rows: [...first.rows, ...second.rows].slice(0, APPS_MAX_RANKS), first };
 }
 
-/** One page of an app-ranking view, shaped for publishing (what /api/apps returns and pages render). */
-export async function getAppsView(query: AppsQuery): Promise<AppsView> {
+/** Every rank of a view (up to 200) with its comparison; getAppsView is one page of it. */
+export async function getAppsRanking(query: Pick<AppsQuery, 'sort' | 'window' | 'category' | 'subcategory'>): Promise<AppsRanking> {
   const datasets = getDatasets();
   const dataDay = datasets.dataDay();
   const range = windowRange(query.window, dataDay);
@@ -55,20 +55,26 @@ export async function getAppsView(query: AppsQuery): Promise<AppsView> {
     comparable && previousRange.days > 0 ? loadAppRanks(query, previousRange, partitionFor(query)) : Promise.resolve(null),
   ]);
   const { rows, listedTotal } = buildAppsRows(current.rows, comparable ? (previous?.rows ?? []) : null);
-  const { from, to } = pageBounds(query.page, query.pageSize);
   const { meta, source } = current.first;
+  return { dataDay, range: { start: range.start, end: range.end }, asOf: meta.asOf, source, listedTotal: listedTotal.toString(), comparable, rows };
+}
+
+/** One page of an app-ranking view, shaped for publishing (what /api/apps returns and pages render). */
+export async function getAppsView(query: AppsQuery): Promise<AppsView> {
+  const { rows, ...ranking } = await getAppsRanking(query);
+  const { from, to } = pageBounds(query.page, query.pageSize);
   return {
     query,
-    dataDay,
-    range: { start: range.start, end: range.end },
-    asOf: meta.asOf,
-    source,
-    citation: citationLine('apps', source, meta.asOf) ?? DEMO_LABEL,
-    license: source === 'demo' ? null : { text: LICENSE_LINE, url: LICENSE_URL },
+    dataDay: ranking.dataDay,
+    range: ranking.range,
+    asOf: ranking.asOf,
+    source: ranking.source,
+    citation: citationLine('apps', ranking.source, ranking.asOf) ?? DEMO_LABEL,
+    license: ranking.source === 'demo' ? null : { text: LICENSE_LINE, url: LICENSE_URL },
     totalRanked: rows.length,
     pageCount: Math.max(1, Math.ceil(rows.length / query.pageSize)),
-    listedTotal: listedTotal.toString(),
-    comparable,
+    listedTotal: ranking.listedTotal,
+    comparable: ranking.comparable,
     rows: rows.slice(from, to),
   };
 }

@@ -45,24 +45,25 @@ export function toCsv<T>(columns: readonly CsvColumn<T>[], rows: readonly T[], p
 
 const MAX_NAME_LENGTH = 150;
 
+function fileNamePart(part: string): string {
+  return part
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
 /**
  * `tokenboard-<part>-<part>….<extension>`: lower-case ASCII letters, digits and single dashes only, so
- * the name is safe in a Content-Disposition header and on every file system.
+ * the name is safe in a Content-Disposition header and on every file system. Past 150 characters the
+ * parts before the last are cut, never the last one (the data day or end date that dates the file).
  */
 export function exportFileName(parts: readonly string[], extension: 'csv' | 'json'): string {
-  const safe = ['tokenboard', ...parts]
-    .map((part) =>
-      part
-        .normalize('NFKD')
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, ''),
-    )
-    .filter(Boolean)
-    .join('-')
-    .slice(0, MAX_NAME_LENGTH)
-    .replace(/-+$/, '');
-  return `${safe}.${extension}`;
+  const [prefix, ...rest] = ['tokenboard', ...parts].map(fileNamePart).filter(Boolean);
+  const trim = (text: string, length: number) => text.slice(0, length).replace(/-+$/, '');
+  const last = trim(rest.pop() ?? '', MAX_NAME_LENGTH - prefix!.length - 1);
+  const head = trim([prefix, ...rest].join('-'), MAX_NAME_LENGTH - (last ? last.length + 1 : 0));
+  return `${[head, last].filter(Boolean).join('-')}.${extension}`;
 }
 
 export function csvFileName(parts: readonly string[]): string {

@@ -2,12 +2,26 @@ import 'server-only';
 import { validateAppsQuery } from '../apps/query';
 import type { AppsView, AppsViewRow } from '../apps/types';
 import { loadAppRanks } from '../apps/view';
-import { citationLine, DEMO_LABEL, LICENSE_LINE, LICENSE_URL } from '../citation';
+import { LICENSE_LINE, LICENSE_URL } from '../citation';
 import { getDatasets, isDatasetsError, type DataSource, type FetchOptions } from '../datasets';
 import type { AppCategory, AppSubcategory } from '../datasets/categories';
 import { OTHER_PERMASLUG, type AppSort } from '../datasets/contract';
 import type { DatasetsErrorCode } from '../datasets/errors';
-import { exportFileName, toCsv, type CsvColumn } from '../export/csv';
+import { DOWNLOAD_CONTENT_TYPES } from '../downloads';
+import { exportFileName } from '../export/csv';
+import {
+  APP_COLUMNS,
+  attributionPreamble,
+  exportAttribution,
+  exportTable,
+  jsonFile,
+  MODEL_COLUMNS,
+  tableCsv,
+  type ExportAttribution,
+  type ExportRow,
+  type ExportTable,
+  type ModelShareRow,
+} from '../export/tables';
 import { strictParams } from '../http';
 import { buildAppsRows } from '../rankings/apps';
 import { authorOf, buildHistory, daysIn, type ModelHistory } from '../rankings/history';
@@ -316,86 +330,28 @@ export interface ExplorerCitation {
   asOf: string;
 }
 
+function attributionOf(result: ExplorerResult): ExportAttribution {
+  return exportAttribution(result.dataset, result.source, result.asOf);
+}
+
 export function explorerCitation(result: ExplorerResult): ExplorerCitation {
-  const citation = citationLine(result.dataset, result.source, result.asOf);
-  return {
-    source: citation ?? DEMO_LABEL,
-    license: citation ? 'CC BY 4.0' : null,
-    licenseUrl: citation ? LICENSE_URL : null,
-    asOf: result.asOf,
-  };
+  const { citation, license } = attributionOf(result);
+  return { source: citation, license: license ? 'CC BY 4.0' : null, licenseUrl: license?.url ?? null, asOf: result.asOf };
 }
 
 /** The lines that head a CSV export: the citation and the licence with its URL, or the demo label. */
 export function citationPreamble(result: ExplorerResult): string[] {
-  const { source, license } = explorerCitation(result);
-  return license ? [source, `${LICENSE_LINE} ${LICENSE_URL}`] : [source];
-}
-
-export type ExportValue = string | number | null;
-export type ExportRow = Readonly<Record<string, ExportValue>>;
-
-export interface ExplorerRows {
-  /** Column names in order; every row has exactly these keys. */
-  columns: readonly string[];
-  rows: ExportRow[];
-}
-
-const MODEL_COLUMNS = ['rank', 'model_permaslug', 'author', 'total_tokens', 'share_percent'] as const;
-const APP_COLUMNS = ['rank', 'app_id', 'app_name', 'total_tokens', 'total_requests', 'tokens_per_request', 'share_percent'] as const;
-
-type ModelExportRow = Record<(typeof MODEL_COLUMNS)[number], ExportValue>;
-type AppExportRow = Record<(typeof APP_COLUMNS)[number], ExportValue>;
-
-// Machine-readable rather than display text: no % sign or grouping, so spreadsheets and scripts read a number.
-function sharePercent(shareBp: number): string {
-  return (shareBp / 100).toFixed(2);
+  return attributionPreamble(attributionOf(result));
 }
 
 /** Flat rows for CSV and JSON: tokens as exact decimal strings; for models, `other` last so the rows sum to the total. */
-export function explorerRows(result: ExplorerResult): ExplorerRows {
-  if (result.dataset === 'apps') {
-    const rows = result.rows.map(
-      (row): AppExportRow => ({
-        rank: row.rank,
-        app_id: row.appId,
-        app_name: row.appName,
-        total_tokens: row.tokens,
-        total_requests: row.requests,
-        tokens_per_request: row.tokensPerRequest,
-        share_percent: sharePercent(row.shareBp),
-      }),
-    );
-    return { columns: APP_COLUMNS, rows };
-  }
-  const rows = result.rows.map(
-    (row): ModelExportRow => ({
-      rank: row.rank,
-      model_permaslug: row.permaslug,
-      author: row.author,
-      total_tokens: row.tokens.toString(),
-      share_percent: sharePercent(row.shareBp),
-    }),
-  );
+export function explorerRows(result: ExplorerResult): ExportTable {
+  if (result.dataset === 'apps') return exportTable(APP_COLUMNS, result.rows);
+  const rows: ModelShareRow[] = [...result.rows];
   if (result.daysCovered > 0) {
-    rows.push({
-      rank: null,
-      model_permaslug: OTHER_PERMASLUG,
-      author: null,
-      total_tokens: result.other.toString(),
-      share_percent: sharePercent(result.otherShareBp),
-    });
+    rows.push({ rank: null, permaslug: OTHER_PERMASLUG, author: null, tokens: result.other, shareBp: result.otherShareBp });
   }
-  return { columns: MODEL_COLUMNS, rows };
-}
-
-function exportCell(value: ExportValue): string {
-  return value === null ? '' : String(value);
-}
-
-function csvFrom(result: ExplorerResult, { columns, rows }: ExplorerRows): string {
-  const csvColumns: CsvColumn<ExportRow>[] = columns.map((name) => ({ header: name, value: (row) => exportCell(row[name] ?? null) }));
-  return toCsv(csvColumns, rows, citationPreamble(result));
+  return exportTable(MODEL_COLUMNS, rows);
 }
 
 export interface ExplorerJson {
@@ -404,7 +360,7 @@ export interface ExplorerJson {
   rows: ExportRow[];
 }
 
-function jsonFrom(result: ExplorerResult, { rows }: ExplorerRows): ExplorerJson {
+function jsonFrom(result: ExplorerResult, { rows }: ExportTable): ExplorerJson {
   return { citation: explorerCitation(result), query: result.query, rows };
 }
 
@@ -419,9 +375,8 @@ export interface ExplorerDownload {
 export function explorerDownload(result: ExplorerResult, format: ExportFormat): ExplorerDownload {
   const rows = explorerRows(result);
   const fileName = exportFileName(exportFileParts(result.query), format);
-  return format === 'csv'
-    ? { body: csvFrom(result, rows), contentType: 'text/csv; charset=utf-8', fileName, rowCount: rows.rows.length }
-    : { body: `${JSON.stringify(jsonFrom(result, rows), null, 2)}\n`, contentType: 'application/json; charset=utf-8', fileName, rowCount: rows.rows.length };
+  const body = format === 'csv' ? tableCsv(rows, attributionOf(result)) : jsonFile(jsonFrom(result, rows));
+  return { body, contentType: DOWNLOAD_CONTENT_TYPES[format], fileName, rowCount: rows.rows.length };
 }
 
 export function isExportFormat(value: string | undefined): value is ExportFormat {

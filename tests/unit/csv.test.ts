@@ -180,6 +180,41 @@ describe('toCsv', () => {
   });
 });
 
+describe('Unicode app names', () => {
+  // Each written with escapes so the source file's own encoding or normalisation cannot alter them.
+  const names = {
+    emoji: 'Rocket \u{1F680} Chat \u{1F469}\u200D\u{1F4BB} \u{1F1EF}\u{1F1F5}',
+    cjk: '\u7269\u8A9E\u30E1\u30FC\u30AB\u30FC, \u6771\u4EAC',
+    combining: 'Cafe\u0301 Writer \u270D\uFE0F', // e + COMBINING ACUTE, not the precomposed é
+    precomposed: 'Caf\u00E9 Writer',
+    rtl: '\u0645\u0633\u0627\u0639\u062F "\u0627\u0644\u0643\u062A\u0627\u0628\u0629"',
+    bidi: '\u05E2\u05D5\u05D6\u05E8 AI \u200F(\u05D1\u05D8\u05D0)\u200E',
+    astral: '\u{1D4D0}\u{1D4D1} \u{20BB7}',
+  };
+
+  it('come back byte for byte from the UTF-8 file: no normalisation, no lost code units', () => {
+    const rows: AppRow[] = Object.values(names).map((name, i) => ({ name, tokens: String(i), change: '0' }));
+    const bytes = Buffer.from(toCsv(columns, rows, []), 'utf8');
+    const decoded = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    const parsed = parseCsv(withoutBom(decoded)).slice(1);
+    expect(parsed.map((record) => record[0])).toEqual(Object.values(names));
+    for (const [i, name] of Object.values(names).entries()) {
+      expect(Buffer.from(parsed[i]![0]!, 'utf8').equals(Buffer.from(name, 'utf8'))).toBe(true);
+    }
+    // The decomposed and precomposed spellings stay different, as the upstream sent them.
+    expect(parsed[2]![0]!.startsWith('Cafe\u0301')).toBe(true);
+    expect(parsed[3]![0]).toBe('Caf\u00E9 Writer');
+  });
+
+  it('are quoted only for a comma or quotes, never for being non-ASCII', () => {
+    expect(csvField(names.emoji)).toBe(names.emoji);
+    expect(csvField(names.combining)).toBe(names.combining);
+    expect(csvField(names.bidi)).toBe(names.bidi);
+    expect(csvField(names.cjk)).toBe(`"${names.cjk}"`);
+    expect(csvField(names.rtl)).toBe(`"${names.rtl.replaceAll('"', '""')}"`);
+  });
+});
+
 describe('file names', () => {
   it('builds a safe tokenboard-… name', () => {
     expect(csvFileName(['apps', '2026-10-01', '2026-10-31', 'popular', 'coding'])).toBe('tokenboard-apps-2026-10-01-2026-10-31-popular-coding.csv');
@@ -189,6 +224,21 @@ describe('file names', () => {
   it('reduces anything else to lower-case ASCII, digits and single dashes', () => {
     expect(csvFileName(['Café, "Le" 東京 🚀', '../../etc/passwd', '', 'a\r\nb;c'])).toBe('tokenboard-cafe-le-etc-passwd-a-b-c.csv');
     expect(csvFileName(['---'])).toBe('tokenboard.csv');
+  });
+
+  it('dates a download with its data day', () => {
+    expect(csvFileName(['models', 'week', '2026-11-29'])).toBe('tokenboard-models-week-2026-11-29.csv');
+    expect(exportFileName(['model', 'deepseek/deepseek-chat-v3.1:free', '2026-11-29'], 'json')).toBe(
+      'tokenboard-model-deepseek-deepseek-chat-v3-1-free-2026-11-29.json',
+    );
+  });
+
+  it('keeps the last part (the data day) whole when a long name is cut', () => {
+    const name = exportFileName(['model', `someone/${'very-long-model-name-'.repeat(12)}`, '2026-11-29'], 'csv');
+    expect(name.length).toBeLessThanOrEqual(154);
+    expect(name).toMatch(/^tokenboard-model-someone-very-long-model-name-[a-z0-9-]*[a-z0-9]-2026-11-29\.csv$/);
+    expect(name).not.toMatch(/--/);
+    expect(exportFileName(['x', 'y'.repeat(400)], 'csv')).toMatch(/^tokenboard-y{139}\.csv$/);
   });
 
   it('caps the length without leaving a trailing dash', () => {

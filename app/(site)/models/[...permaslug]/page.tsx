@@ -3,11 +3,13 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LazyLineChart } from '@/components/charts/lazy';
 import { Citation } from '@/components/site/citation';
+import { DownloadLinks } from '@/components/site/download-links';
 import { Freshness } from '@/components/site/freshness';
 import { Stat } from '@/components/site/stat';
 import { TableHead } from '@/components/site/table-head';
 import { TableScroll } from '@/components/site/table-scroll';
 import { TokenFigure } from '@/components/site/token-figure';
+import { downloadHrefs, modelDownloadHref } from '@/lib/downloads';
 import { formatBasisPoints, formatDay, formatRange, formatTokens, tokensInBillions, WINDOW_LABELS } from '@/lib/format';
 import { getConfig } from '@/lib/env';
 import { getModelHistory } from '@/lib/model-history';
@@ -181,6 +183,10 @@ export default async function ModelPage({ params }: PageProps) {
             </tbody>
           </table>
         </TableScroll>
+        <DownloadLinks
+          hrefs={downloadHrefs((format) => modelDownloadHref(profile.permaslug, format))}
+          subject={`the full daily history of ${profile.permaslug}`}
+        />
       </section>
 
       {profile.siblings.length > 0 ? (

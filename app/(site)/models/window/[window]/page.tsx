@@ -4,9 +4,11 @@ import { LeaderboardTable } from '@/components/models/leaderboard-table';
 import { AuthorShareSection, DailyStackSection, Top50ShareSection } from '@/components/models/model-charts';
 import { WindowNav } from '@/components/models/window-nav';
 import { Citation } from '@/components/site/citation';
+import { DownloadLinks } from '@/components/site/download-links';
 import { Freshness } from '@/components/site/freshness';
 import { Stat } from '@/components/site/stat';
 import { TokenFigure } from '@/components/site/token-figure';
+import { downloadHrefs, modelsDownloadHref } from '@/lib/downloads';
 import { formatDay, formatRange, formatShare, WINDOW_LABELS } from '@/lib/format';
 import { getConfig } from '@/lib/env';
 import { getModelHistory } from '@/lib/model-history';
@@ -85,6 +87,7 @@ export default async function ModelsPage({ params }: PageProps) {
             total={board.total}
           />
         )}
+        <DownloadLinks hrefs={downloadHrefs((format) => modelsDownloadHref({ window }, format))} />
         <Citation source="models" dataSource={source} asOf={asOf} />
       </section>
 
