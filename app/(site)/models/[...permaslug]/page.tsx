@@ -9,9 +9,11 @@ import { TableHead } from '@/components/site/table-head';
 import { TokenFigure } from '@/components/site/token-figure';
 import { formatBasisPoints, formatDay, formatRange, formatTokens, tokensInBillions, WINDOW_LABELS } from '@/lib/format';
 import { getModelHistory } from '@/lib/model-history';
+import { cardAlt, modelCard } from '@/lib/og/card-data';
+import { socialImageMetadata } from '@/lib/og/metadata';
 import { tagPageData } from '@/lib/page-tags';
 import { modelProfile, type ModelProfile } from '@/lib/rankings/model-profile';
-import { decodeSegment, modelHref, modelsHref } from '@/lib/routes';
+import { decodeSegment, modelHref, modelOgImageHref, modelsHref } from '@/lib/routes';
 import { WINDOW_NAMES } from '@/lib/utc-day';
 
 // Rendered on first visit, then served from the ISR cache like every other data page.
@@ -43,11 +45,12 @@ async function loadProfile(params: PageProps['params']) {
 }
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
-  const { profile, dataDay } = await loadProfile(params);
+  const { profile, dataDay, source } = await loadProfile(params);
   return {
     title: `${profile.permaslug} — daily tokens and rank`,
     description: `Daily token usage, rank and share of ${profile.permaslug} on OpenRouter since ${formatDay(profile.firstSeen)}, through ${formatDay(dataDay)}. Best rank #${profile.bestRank.rank}.`,
     alternates: { canonical: modelHref(profile.permaslug) },
+    ...socialImageMetadata(modelOgImageHref(profile.permaslug), cardAlt(modelCard(profile, dataDay, source === 'demo'))),
   };
 }
 

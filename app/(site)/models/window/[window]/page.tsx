@@ -9,9 +9,12 @@ import { Stat } from '@/components/site/stat';
 import { TokenFigure } from '@/components/site/token-figure';
 import { formatDay, formatRange, formatShare, WINDOW_LABELS } from '@/lib/format';
 import { getModelHistory } from '@/lib/model-history';
+import { cardAlt } from '@/lib/og/card-data';
+import { modelsWindowCard } from '@/lib/og/cards';
+import { socialImageMetadata } from '@/lib/og/metadata';
 import { tagPageData } from '@/lib/page-tags';
 import { computeLeaderboard } from '@/lib/rankings/leaderboard';
-import { modelsHref } from '@/lib/routes';
+import { modelsHref, modelsOgImageHref } from '@/lib/routes';
 import { isWindowName, windowRange, WINDOW_NAMES, type WindowName } from '@/lib/utc-day';
 
 // Reached through middleware.ts, which rewrites /models?window=… here so each window is one ISR page.
@@ -40,6 +43,7 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
     title: `Top AI models by tokens — ${WINDOW_LABELS[window].short} to ${formatDay(dataDay)}`,
     description: `The AI models that used the most tokens on OpenRouter over ${WINDOW_LABELS[window].long} to ${formatDay(dataDay)}: ranks, shares, changes and market share by author.`,
     alternates: { canonical: modelsHref(window) },
+    ...socialImageMetadata(modelsOgImageHref(window), cardAlt(await modelsWindowCard(window))),
   };
 }
 

@@ -9,8 +9,11 @@ import type { AppsQuery } from '@/lib/apps/types';
 import { appsHref } from '@/lib/apps/url';
 import { getAppsView } from '@/lib/apps/view';
 import { formatDay, WINDOW_LABELS } from '@/lib/format';
+import { cardAlt } from '@/lib/og/card-data';
+import { appsViewCard } from '@/lib/og/cards';
+import { socialImageMetadata } from '@/lib/og/metadata';
 import { tagPageData } from '@/lib/page-tags';
-import { decodeSegment } from '@/lib/routes';
+import { appsOgImageHref, decodeSegment } from '@/lib/routes';
 
 // Reached through middleware.ts, which rewrites /apps[/<category>[/<subcategory>]]?sort=&window=&page=
 // here, so each view and page is one ISR page; invalid values are a 404 before anything is fetched.
@@ -50,6 +53,7 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
     title: `${q.sort === 'trending' ? 'Trending' : 'Top'} ${what} by tokens — ${WINDOW_LABELS[q.window].short} to ${formatDay(view.dataDay)}`,
     description: `The public ${what} on OpenRouter ${q.sort === 'trending' ? 'growing fastest' : 'using the most tokens'} over ${WINDOW_LABELS[q.window].long}${topic}: rank, tokens, requests, tokens per request and share.`,
     alternates: { canonical: appsHref(viewBasePath(q), q) },
+    ...socialImageMetadata(appsOgImageHref(q), cardAlt(await appsViewCard(q))),
   };
 }
 
