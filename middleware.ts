@@ -5,13 +5,15 @@ import { sessionCookieName } from './lib/auth/cookies';
 import { authSecret } from './lib/auth/secret';
 import { getConfig } from './lib/env';
 import { coldOutageRetryAfter } from './lib/availability';
+import { embedOfUrl, embedPagePath } from './lib/embed';
 import { decodeSegment } from './lib/routes';
 import { ApiRateLimiter, clientOf, EXEMPT_API_PATHS } from './lib/rate-limit';
 
 /**
  * 1. `/models?window=week` is the public URL (shareable, crawlable), but an App Router page that reads
  *    search params renders on every request; rewriting to a path segment makes each window an ISR page.
- *    The same for `/apps[/<category>[/<subcategory>]]?sort=&window=&page=&pageSize=`.
+ *    The same for `/apps[/<category>[/<subcategory>]]?sort=&window=&page=&pageSize=`, and for the iframe
+ *    widgets `/embed/models|apps?…`, whose values are all checked here (lib/embed.ts): a bad one is a 404.
  * 2. While the site holds no data at all and the upstream is failing, data pages answer 503 with
  *    Retry-After (lib/availability.ts) rather than an error page.
  * 3. Staff paths get a quick session gate: no session → sign-in (pages) or 401 JSON (API); a session
@@ -35,6 +37,14 @@ export async function middleware(request: NextRequest) {
   if ((pathname === '/apps' || pathname.startsWith('/apps/')) && !pathname.startsWith('/apps/v/')) {
     return NextResponse.rewrite(appsViewUrl(request));
   }
+  if (pathname === '/embed/models' || pathname === '/embed/apps') {
+    const embed = embedOfUrl(pathname, searchParams);
+    if (!embed) return notFound(request);
+    const url = request.nextUrl.clone();
+    url.pathname = embedPagePath(embed);
+    url.search = '';
+    return NextResponse.rewrite(url);
+  }
   if (pathname === '/models') {
     const url = request.nextUrl.clone();
     url.pathname = `/models/window/${encodeURIComponent(searchParams.get('window') ?? 'month')}`;
@@ -44,7 +54,7 @@ export async function middleware(request: NextRequest) {
   return NextResponse.next();
 }
 
-const DATA_PATH = /^\/(?:$|models(?:\/|$)|apps(?:\/|$)|api\/(?:models|apps)\/?$)/;
+const DATA_PATH = /^\/(?:$|models(?:\/|$)|apps(?:\/|$)|embed(?:\/|$)|og\/|api\/(?:models|apps)\/?$)/;
 
 /**
  * Which staff area a path falls in, judged on the decoded, lower-cased path so that encodings

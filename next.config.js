@@ -3,7 +3,7 @@ const { randomUUID } = require('node:crypto');
 const { readFileSync } = require('node:fs');
 const path = require('node:path');
 const { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } = require('next/constants');
-const { securityHeaders } = require('./lib/security-headers.cjs');
+const { headerRules } = require('./lib/security-headers.cjs');
 
 /** Demo or live: pages prerendered at build time carry the mode's labels, so build and server must agree. */
 const mode = () => (process.env.OPENROUTER_API_KEY ? 'live' : 'demo');
@@ -33,7 +33,7 @@ module.exports = (phase) => {
     experimental: { authInterrupts: true },
     poweredByHeader: false,
     generateBuildId: async () => `${mode()}-${randomUUID()}`,
-    headers: async () => [{ source: '/:path*', headers: securityHeaders(process.env, { dev: phase === PHASE_DEVELOPMENT_SERVER }) }],
+    headers: async () => headerRules(process.env, { dev: phase === PHASE_DEVELOPMENT_SERVER }),
     // Server-only Node libraries of the data layer (file locks, the HTTP client, Redis): required, not bundled.
     serverExternalPackages: ['proper-lockfile', 'undici', 'redis'],
     // With REDIS_URL, every `next start` instance keeps ISR pages and unstable_cache entries (and tag

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { getConfig } from '@/lib/env';
+import { siteOpenGraph } from '@/lib/og/metadata';
 import { THEME_BOOT_SCRIPT } from '@/lib/theme';
 import './globals.css';
 
@@ -13,7 +14,7 @@ export function generateMetadata(): Metadata {
     description:
       'Which AI models and apps use the most tokens, per UTC day: rankings, history and downloads from the OpenRouter Datasets API.',
     alternates: { types: { 'application/atom+xml': [{ url: '/feed.xml', title: `${siteName}: daily model rankings` }] } },
-    openGraph: { siteName, type: 'website', locale: 'en_US' },
+    openGraph: siteOpenGraph(),
     twitter: { card: 'summary_large_image' },
   };
 }

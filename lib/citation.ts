@@ -12,6 +12,8 @@ export type CitationSource = keyof typeof CITATION_SOURCES;
 export const LICENSE_LINE = 'Licensed under CC BY 4.0.';
 export const LICENSE_URL = 'https://creativecommons.org/licenses/by/4.0/';
 export const DEMO_LABEL = 'Demo data — synthetic, not from OpenRouter';
+/** Where a full line does not fit (a social card): the source and licence, the day shown beside it. */
+export const CITATION_SHORT = 'Source: OpenRouter · CC BY 4.0';
 export const TOKENIZER_CAVEAT =
   "Token counts come from each provider's own tokenizer, so a token of one model or app is not directly comparable to a token of another served by a different provider.";
 

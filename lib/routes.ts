@@ -1,3 +1,4 @@
+import type { AppsQuery } from './apps/types';
 import type { WindowName } from './utc-day';
 
 /** Every internal URL is spelled here. Defaults are dropped so each view has one canonical URL. */
@@ -22,4 +23,23 @@ export function decodeSegment(segment: string): string | null {
   } catch {
     return null;
   }
+}
+
+/*
+ * Social cards (og:image, twitter:image) live under `/og/`, not beside their pages: the pages render at
+ * rewrite targets that robots.txt disallows (`/models/window/`, `/apps/v/`), and X's and LinkedIn's
+ * crawlers honour robots.txt for image URLs too; a model page is a catch-all route, after which Next can
+ * place no image route. One card per view: the page number and size of an apps view do not change it.
+ */
+export function modelsOgImageHref(window: WindowName): string {
+  return `/og/models/window/${window}`;
+}
+
+export function modelOgImageHref(permaslug: string): string {
+  return `/og${modelHref(permaslug)}`;
+}
+
+export function appsOgImageHref(q: Pick<AppsQuery, 'sort' | 'window' | 'category' | 'subcategory'>): string {
+  const filter = q.category ? (q.subcategory ? `${q.category}.${q.subcategory}` : q.category) : 'all';
+  return `/og/apps/${q.sort}/${q.window}/${filter}`;
 }

@@ -9,9 +9,12 @@
  * Sign-in posts a form that redirects to the single sign-on provider, so its origin is a form target.
  * `next dev` needs eval (React's debugging) and a websocket for hot reload; production gets neither.
  *
- * @param {{ dev: boolean, https: boolean, ssoIssuer?: string }} options
+ * Framing is refused (`frame-ancestors 'none'`) except for the `/embed/*` widgets, which exist to be
+ * framed by any site (`frameable`): see headerRules.
+ *
+ * @param {{ dev: boolean, https: boolean, ssoIssuer?: string, frameable?: boolean }} options
  */
-function contentSecurityPolicy({ dev, https, ssoIssuer }) {
+function contentSecurityPolicy({ dev, https, ssoIssuer, frameable = false }) {
   const formAction = ["'self'"];
   const ssoOrigin = originOf(ssoIssuer);
   if (ssoOrigin) formAction.push(ssoOrigin);
@@ -25,7 +28,7 @@ function contentSecurityPolicy({ dev, https, ssoIssuer }) {
     "object-src 'none'",
     "base-uri 'self'",
     `form-action ${formAction.join(' ')}`,
-    "frame-ancestors 'none'",
+    `frame-ancestors ${frameable ? '*' : "'none'"}`,
     "manifest-src 'self'",
     "worker-src 'self'",
   ];
@@ -45,19 +48,19 @@ function originOf(url) {
 
 /**
  * HSTS only when the canonical origin is HTTPS: browsers ignore it over http, and a local http run
- * must keep working. Framing is refused everywhere (header and the older X-Frame-Options).
+ * must keep working. Framing is refused (header and the older X-Frame-Options) unless `frameable`.
  *
  * @param {Record<string, string | undefined>} env
- * @param {{ dev: boolean }} options
+ * @param {{ dev: boolean, frameable?: boolean }} options
  * @returns {{ key: string, value: string }[]}
  */
-function securityHeaders(env, { dev }) {
+function securityHeaders(env, { dev, frameable = false }) {
   const https = (env.SITE_URL ?? '').startsWith('https://');
   const headers = [
-    { key: 'Content-Security-Policy', value: contentSecurityPolicy({ dev, https, ssoIssuer: env.STAFF_OIDC_ISSUER }) },
+    { key: 'Content-Security-Policy', value: contentSecurityPolicy({ dev, https, ssoIssuer: env.STAFF_OIDC_ISSUER, frameable }) },
     { key: 'X-Content-Type-Options', value: 'nosniff' },
     { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-    { key: 'X-Frame-Options', value: 'DENY' },
+    ...(frameable ? [] : [{ key: 'X-Frame-Options', value: 'DENY' }]),
     { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
     { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
   ];
@@ -65,4 +68,28 @@ function securityHeaders(env, { dev }) {
   return headers;
 }
 
-module.exports = { securityHeaders, contentSecurityPolicy };
+/**
+ * next.config.js `headers()`: two rules that split every path in two, so no header is set twice and
+ * none has to be taken back. Next matches them against the path the client asked for, before
+ * middleware rewrites (case-insensitively, like all its custom routes): `/embed/models?…` and the
+ * `/embed/v/…` page it is rewritten to are both under `/embed`, and nothing outside `/embed` can be
+ * framed. The widgets may be framed by any site — that is what they are for, and they hold no
+ * session, form or action a framing page could abuse: `frame-ancestors *`, and no X-Frame-Options,
+ * whose only values (DENY, SAMEORIGIN) would refuse them.
+ */
+const EMBED_SOURCE = '/embed/:path*';
+const NOT_EMBED_SOURCE = '/:path((?!embed(?:/|$)).*)';
+
+/**
+ * @param {Record<string, string | undefined>} env
+ * @param {{ dev: boolean }} options
+ * @returns {{ source: string, headers: { key: string, value: string }[] }[]}
+ */
+function headerRules(env, { dev }) {
+  return [
+    { source: NOT_EMBED_SOURCE, headers: securityHeaders(env, { dev }) },
+    { source: EMBED_SOURCE, headers: securityHeaders(env, { dev, frameable: true }) },
+  ];
+}
+
+module.exports = { securityHeaders, contentSecurityPolicy, headerRules };

@@ -16,6 +16,16 @@ export interface PageSeo {
   path: string;
   /** A duplicate of another page (kept out of the index, links still followed). */
   duplicate?: boolean;
+  /** The page's social card (lib/og/metadata.ts); without one, the site's default card applies. */
+  image?: SocialImage;
+}
+
+export interface SocialImage {
+  url: string;
+  alt: string;
+  type: string;
+  width: number;
+  height: number;
 }
 
 /** `http://x.test/` + `/models?window=week` → `http://x.test/models?window=week` (one slash, no trailing one on `/`). */
@@ -37,8 +47,8 @@ export function pageMetadata({ siteUrl, siteName }: Site, page: PageSeo): Metada
     title: page.title,
     description: page.description,
     alternates: { canonical: url },
-    openGraph: { title: shared, description: page.description, url, siteName, type: 'website', locale: 'en_US' },
-    twitter: { card: 'summary_large_image', title: shared, description: page.description },
+    openGraph: { title: shared, description: page.description, url, siteName, type: 'website', locale: 'en_US', ...(page.image ? { images: [page.image] } : {}) },
+    twitter: { card: 'summary_large_image', title: shared, description: page.description, ...(page.image ? { images: [page.image] } : {}) },
     ...(page.duplicate ? { robots: { index: false, follow: true } } : {}),
   };
 }

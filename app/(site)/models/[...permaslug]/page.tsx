@@ -13,9 +13,11 @@ import { downloadHrefs, modelDownloadHref } from '@/lib/downloads';
 import { formatBasisPoints, formatDay, formatRange, formatTokens, tokensInBillions, WINDOW_LABELS } from '@/lib/format';
 import { getConfig } from '@/lib/env';
 import { getModelHistory } from '@/lib/model-history';
+import { cardAlt, modelCard } from '@/lib/og/card-data';
+import { socialImage } from '@/lib/og/metadata';
 import { tagPageData } from '@/lib/page-tags';
 import { modelProfile, type ModelProfile } from '@/lib/rankings/model-profile';
-import { decodeSegment, modelHref, modelsHref } from '@/lib/routes';
+import { decodeSegment, modelHref, modelOgImageHref, modelsHref } from '@/lib/routes';
 import { pageMetadata } from '@/lib/seo';
 import { WINDOW_NAMES } from '@/lib/utc-day';
 
@@ -48,13 +50,14 @@ async function loadProfile(params: PageProps['params']) {
 }
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
-  const { profile, dataDay } = await loadProfile(params);
+  const { profile, dataDay, source } = await loadProfile(params);
   const latest = profile.points.at(-1);
   const standing = latest?.date === dataDay && latest.rank !== null ? `#${latest.rank} on ${formatDay(dataDay)}` : `outside the top 50 on ${formatDay(dataDay)}`;
   return pageMetadata(getConfig(), {
     title: `${profile.permaslug} — daily tokens and rank to ${formatDay(dataDay)}`,
     description: `Daily token usage, rank and share of ${profile.permaslug} (by ${profile.author}) on OpenRouter since ${formatDay(profile.firstSeen)}: ${standing}, best rank #${profile.bestRank.rank} on ${formatDay(profile.bestRank.date)}.`,
     path: modelHref(profile.permaslug),
+    image: socialImage(modelOgImageHref(profile.permaslug), cardAlt(modelCard(profile, dataDay, source === 'demo'))),
   });
 }
 

@@ -12,9 +12,12 @@ import { downloadHrefs, modelsDownloadHref } from '@/lib/downloads';
 import { formatDay, formatRange, formatShare, WINDOW_LABELS } from '@/lib/format';
 import { getConfig } from '@/lib/env';
 import { getModelHistory } from '@/lib/model-history';
+import { cardAlt } from '@/lib/og/card-data';
+import { modelsWindowCard } from '@/lib/og/cards';
+import { socialImage } from '@/lib/og/metadata';
 import { tagPageData } from '@/lib/page-tags';
 import { computeLeaderboard } from '@/lib/rankings/leaderboard';
-import { modelsHref } from '@/lib/routes';
+import { modelsHref, modelsOgImageHref } from '@/lib/routes';
 import { listNames, pageMetadata } from '@/lib/seo';
 import { isWindowName, windowRange, WINDOW_NAMES, type WindowName } from '@/lib/utc-day';
 
@@ -45,6 +48,7 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
     title: `Top AI models by tokens — ${WINDOW_LABELS[window].short} to ${formatDay(dataDay)}`,
     description: `The AI models that used the most tokens on OpenRouter over ${WINDOW_LABELS[window].long} to ${formatDay(dataDay)}${leaders.length ? `, led by ${listNames(leaders)}` : ''}: ranks, shares, changes and market share by author.`,
     path: modelsHref(window),
+    image: socialImage(modelsOgImageHref(window), cardAlt(await modelsWindowCard(window))),
   });
 }
 

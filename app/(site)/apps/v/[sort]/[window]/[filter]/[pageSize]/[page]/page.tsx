@@ -10,8 +10,11 @@ import { appsHref } from '@/lib/apps/url';
 import { getAppsView } from '@/lib/apps/view';
 import { getConfig } from '@/lib/env';
 import { formatDay, WINDOW_LABELS } from '@/lib/format';
+import { cardAlt } from '@/lib/og/card-data';
+import { appsViewCard } from '@/lib/og/cards';
+import { socialImage } from '@/lib/og/metadata';
 import { tagPageData } from '@/lib/page-tags';
-import { decodeSegment } from '@/lib/routes';
+import { appsOgImageHref, decodeSegment } from '@/lib/routes';
 import { listNames, pageMetadata } from '@/lib/seo';
 
 // Reached through middleware.ts, which rewrites /apps[/<category>[/<subcategory>]]?sort=&window=&page=
@@ -56,6 +59,7 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
     path: appsHref(viewBasePath(q), q),
     // 50 a page lists the same ranks as two pages of 25: one of the two spellings is enough for an index.
     duplicate: q.pageSize !== DEFAULT_APPS_QUERY.pageSize,
+    image: socialImage(appsOgImageHref(q), cardAlt(await appsViewCard(q))),
   });
 }
 

@@ -1,0 +1,78 @@
+import { Citation } from '@/components/site/citation';
+import { TableHead } from '@/components/site/table-head';
+import { TokenFigure } from '@/components/site/token-figure';
+import type { CitationSource } from '@/lib/citation';
+import { DEMO_LABEL } from '@/lib/citation';
+import type { DataSource } from '@/lib/datasets/client';
+import type { EmbedTheme } from '@/lib/embed';
+import { formatDay } from '@/lib/format';
+import './embed.css';
+
+export interface EmbedRow {
+  rank: number;
+  name: string;
+  tokens: bigint;
+}
+
+export interface EmbedWidgetProps {
+  theme: EmbedTheme;
+  caption: string;
+  /** Header of the name column: `Model` or `App`. */
+  nameLabel: string;
+  /** Names are permaslugs (set in monospace, like the site's tables). */
+  slugs?: boolean;
+  rows: readonly EmbedRow[];
+  source: CitationSource;
+  dataSource: DataSource;
+  dataDay: string;
+  asOf: string;
+  /** Absolute URL of the full ranking on this site, and its link text. */
+  fullHref: string;
+  fullLabel: string;
+}
+
+/**
+ * A ranking to show inside another site's iframe: the table, its window and data day, the citation (or
+ * the demo label) and a link to the full page — and nothing of the site's chrome. `light`/`dark` pin the
+ * colour scheme on the widget's own root; `auto` follows the visitor's system. Links leave the frame.
+ */
+export function EmbedWidget({ theme, caption, nameLabel, slugs = false, rows, source, dataSource, dataDay, asOf, fullHref, fullLabel }: EmbedWidgetProps) {
+  return (
+    <main className="embed" data-theme={theme === 'auto' ? undefined : theme}>
+      {dataSource === 'demo' ? (
+        <p className="embed__demo" role="note">
+          <strong>{DEMO_LABEL}.</strong>
+        </p>
+      ) : null}
+      <div className="table-scroll">
+        <table className="data-table data-table--compact">
+          <caption>{caption}</caption>
+          <TableHead columns={[{ label: 'Rank', numeric: true }, { label: nameLabel }, { label: 'Tokens', numeric: true }]} />
+          <tbody>
+            {rows.map((row) => (
+              <tr key={`${row.rank}-${row.name}`}>
+                <td className="num">{row.rank}</td>
+                <th scope="row" className={slugs ? 'slug' : undefined}>
+                  {row.name}
+                </th>
+                <td className="num">
+                  <TokenFigure tokens={row.tokens} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {rows.length === 0 ? <p className="embed__meta">No figures are available for this window yet.</p> : null}
+      <p className="embed__meta muted">
+        Data through <time dateTime={dataDay}>{formatDay(dataDay)}</time> (UTC).
+      </p>
+      <Citation source={source} dataSource={dataSource} asOf={asOf} />
+      <p className="embed__attribution">
+        <a href={fullHref} target="_blank" rel="noopener">
+          {fullLabel}
+        </a>
+      </p>
+    </main>
+  );
+}
