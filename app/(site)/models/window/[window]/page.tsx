@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LeaderboardTable } from '@/components/models/leaderboard-table';
 import { AuthorShareSection, DailyStackSection, Top50ShareSection } from '@/components/models/model-charts';
@@ -11,7 +12,7 @@ import { formatDay, formatRange, formatShare, WINDOW_LABELS } from '@/lib/format
 import { getModelHistory } from '@/lib/model-history';
 import { tagPageData } from '@/lib/page-tags';
 import { computeLeaderboard } from '@/lib/rankings/leaderboard';
-import { modelsHref } from '@/lib/routes';
+import { archiveHref, modelsHref } from '@/lib/routes';
 import { isWindowName, windowRange, WINDOW_NAMES, type WindowName } from '@/lib/utc-day';
 
 // Reached through middleware.ts, which rewrites /models?window=… here so each window is one ISR page.
@@ -100,6 +101,9 @@ export default async function ModelsPage({ params }: PageProps) {
           <Top50ShareSection history={history} range={chartRange} />
         </section>
       </div>
+      <p>
+        <Link href={archiveHref()}>Monthly archive →</Link>
+      </p>
       <Citation source="models" dataSource={source} asOf={asOf} caveat={false} />
     </>
   );
