@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { LeaderboardTable } from '@/components/models/leaderboard-table';
 import { DailyStackSection } from '@/components/models/model-charts';
 import { MonthNav } from '@/components/models/month-nav';
@@ -21,11 +22,13 @@ import { completeMonths, DATASET_START, previousMonth } from '@/lib/utc-day';
  * first request (dynamicParams) and kept like every ISR page. Every answer, a 404 included, is cached for
  * `revalidate` seconds only, never for good: a request for the month in progress caches a 404, and with
  * `revalidate = false` that 404 would outlive the month's end (as would a build-time list with
- * dynamicParams = false). A minute also lets the month just ended follow upstream restatements (the
+ * dynamicParams = false). Seen on next start 16.4.6: once the month completed, its cached 404 was served
+ * STALE once and regenerated as a 200. A minute also lets the month just ended follow upstream restatements (the
  * history refetches it until the data day passes into the month after next). A regeneration re-reads the
  * data layer's cache, so a final month costs a render a minute at most while visited, and no upstream call.
  */
 export const revalidate = 60;
+export const dynamicParams = true;
 
 export function generateStaticParams() {
   return completeMonths(getDatasets().dataDay()).map((month) => ({ month }));
@@ -35,18 +38,18 @@ interface PageProps {
   params: Promise<{ month: string }>;
 }
 
-async function loadMonth(params: PageProps['params']) {
-  const { month } = await params;
+// Shared by generateMetadata and the page within one render.
+const loadMonth = cache(async (month: string) => {
   // The data day is a clock reading: anything but a complete month is a 404 before the history is loaded.
   if (!isArchiveMonth(month, getDatasets().dataDay())) notFound();
   const data = await getModelHistory();
   // The snapshot's own data day decides, should the clock have crossed a settle boundary in between.
   if (!isArchiveMonth(month, data.dataDay)) notFound();
   return { ...data, month, board: monthLeaderboard(data.history, month) };
-}
+});
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
-  const { month, board } = await loadMonth(params);
+  const { month, board } = await loadMonth((await params).month);
   const name = formatMonth(month);
   const leader = board.rows[0];
   return {
@@ -59,7 +62,7 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 }
 
 export default async function ArchiveMonthPage({ params }: PageProps) {
-  const { month, board, history, asOf, dataDay, source } = await loadMonth(params);
+  const { month, board, history, asOf, dataDay, source } = await loadMonth((await params).month);
   await tagPageData(dataDay, ['rankings-daily']);
   const name = formatMonth(month);
   const period = formatRange(board.range.start, board.range.end);
