@@ -3,13 +3,14 @@ import { viewBasePath } from '@/lib/apps/labels';
 import { APP_CATEGORIES, CATEGORY_NAMES } from '@/lib/datasets/categories';
 import { getConfig } from '@/lib/env';
 import { getModelHistory } from '@/lib/model-history';
+import { archiveLastModified } from '@/lib/rankings/archive';
 import { knownPermaslugs } from '@/lib/rankings/model-profile';
-import { modelHref, modelsHref } from '@/lib/routes';
-import { WINDOW_NAMES } from '@/lib/utc-day';
+import { archiveHref, modelHref, modelsHref } from '@/lib/routes';
+import { completeMonths, WINDOW_NAMES } from '@/lib/utc-day';
 
 export const revalidate = 3600;
 
-/** Every public page: the model views, every model in the history, and every app category page. */
+/** Every public page: the model views, every model in the history, the monthly archive, and every app category page. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const { siteUrl } = getConfig();
   const { history, dataDay } = await getModelHistory();
@@ -21,6 +22,9 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
       ...APP_CATEGORIES[category].map((subcategory) => viewBasePath({ category, subcategory })),
     ]),
   ];
-  const paths = ['/', ...WINDOW_NAMES.map(modelsHref), ...appPaths, ...knownPermaslugs(history).map(modelHref)];
-  return paths.map((path) => ({ url: `${siteUrl}${path}`, lastModified }));
+  const paths = ['/', ...WINDOW_NAMES.map(modelsHref), archiveHref(), ...appPaths, ...knownPermaslugs(history).map(modelHref)];
+  // A month page changes in substance (restated figures, its "next month" link) until the data day passes
+  // the end of the following month; after that only its as-of line moves.
+  const months = completeMonths(dataDay).map((month) => ({ url: `${siteUrl}${archiveHref(month)}`, lastModified: archiveLastModified(month, dataDay) }));
+  return [...paths.map((path) => ({ url: `${siteUrl}${path}`, lastModified })), ...months];
 }

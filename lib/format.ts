@@ -47,6 +47,13 @@ export function formatDay(day: string): string {
   return longDate.format(new Date(`${day}T00:00:00Z`));
 }
 
+const monthName = new Intl.DateTimeFormat(LOCALE, { year: 'numeric', month: 'long', timeZone: 'UTC' });
+
+/** `2026-11` → `November 2026` (a UTC calendar month). */
+export function formatMonth(month: string): string {
+  return monthName.format(new Date(`${month}-01T00:00:00Z`));
+}
+
 /** An ISO timestamp such as `as_of` → `Nov 25, 2026, 12:00 AM UTC`. */
 export function formatTimestamp(iso: string): string {
   return dateTime.format(new Date(iso));

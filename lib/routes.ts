@@ -8,6 +8,11 @@ export function modelsHref(window: WindowName = DEFAULT_MODELS_WINDOW): string {
   return window === DEFAULT_MODELS_WINDOW ? '/models' : `/models?window=${window}`;
 }
 
+/** The monthly archive's index, or one month's page (`2026-11` → `/models/archive/2026-11`). */
+export function archiveHref(month?: string): string {
+  return month ? `/models/archive/${month}` : '/models/archive';
+}
+
 /** `deepseek/deepseek-chat-v3.1:free` → `/models/deepseek/deepseek-chat-v3.1:free` (a colon is valid in a path). */
 export function modelHref(permaslug: string): string {
   return `/models/${permaslug

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LeaderboardTable } from '@/components/models/leaderboard-table';
 import { AuthorShareSection, DailyStackSection, Top50ShareSection } from '@/components/models/model-charts';
@@ -17,7 +18,7 @@ import { modelsWindowCard } from '@/lib/og/cards';
 import { socialImage } from '@/lib/og/metadata';
 import { tagPageData } from '@/lib/page-tags';
 import { computeLeaderboard } from '@/lib/rankings/leaderboard';
-import { modelsHref, modelsOgImageHref } from '@/lib/routes';
+import { archiveHref, modelsHref, modelsOgImageHref } from '@/lib/routes';
 import { listNames, pageMetadata } from '@/lib/seo';
 import { isWindowName, windowRange, WINDOW_NAMES, type WindowName } from '@/lib/utc-day';
 
@@ -110,6 +111,9 @@ export default async function ModelsPage({ params }: PageProps) {
           <Top50ShareSection history={history} range={chartRange} />
         </section>
       </div>
+      <p>
+        <Link href={archiveHref()}>Monthly archive →</Link>
+      </p>
       <Citation source="models" dataSource={source} asOf={asOf} caveat={false} />
     </>
   );
