@@ -32,7 +32,7 @@ export async function middleware(request: NextRequest) {
   if (!decodable(pathname)) return notFound(request);
   const retryAfter = coldOutageRetryAfter();
   if (retryAfter > 0) {
-    return unavailable(pathname.startsWith('/api/'), retryAfter);
+    return unavailable(/^\/(?:api|download)\//.test(pathname), retryAfter);
   }
   if ((pathname === '/apps' || pathname.startsWith('/apps/')) && !pathname.startsWith('/apps/v/')) {
     return NextResponse.rewrite(appsViewUrl(request));
@@ -54,7 +54,8 @@ export async function middleware(request: NextRequest) {
   return NextResponse.next();
 }
 
-const DATA_PATH = /^\/(?:$|models(?:\/|$)|apps(?:\/|$)|embed(?:\/|$)|og\/|api\/(?:models|apps)\/?$)/;
+// Every path whose answer is built from the rankings: pages, widgets, cards, downloads, the feed and sitemap.
+const DATA_PATH = /^\/(?:$|models(?:\/|$)|apps(?:\/|$)|embed(?:\/|$)|og\/|download\/|feed\.xml$|sitemap\.xml$|api\/(?:models|apps)\/?$)/;
 
 /**
  * Which staff area a path falls in, judged on the decoded, lower-cased path so that encodings

@@ -48,3 +48,7 @@ export function appsOgImageHref(q: Pick<AppsQuery, 'sort' | 'window' | 'category
   const filter = q.category ? (q.subcategory ? `${q.category}.${q.subcategory}` : q.category) : 'all';
   return `/og/apps/${q.sort}/${q.window}/${filter}`;
 }
+
+export function archiveOgImageHref(month: string): string {
+  return `/og${archiveHref(month)}`;
+}

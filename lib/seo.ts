@@ -60,8 +60,6 @@ export function listNames(names: readonly string[]): string {
 }
 
 export interface DatasetSeo {
-  siteUrl: string;
-  siteName: string;
   name: string;
   description: string;
   path: string;
@@ -87,13 +85,13 @@ type JsonLd = Record<string, unknown>;
  * schema.org `Dataset`. Live figures are OpenRouter's (creator) under CC BY 4.0, republished by this
  * site; demo figures are synthetic, so they name no creator or licence and say so in the name.
  */
-export function datasetJsonLd(d: DatasetSeo): JsonLd {
-  const publisher = { '@type': 'Organization', name: d.siteName, url: absoluteUrl(d.siteUrl, '/') };
+export function datasetJsonLd(site: Site, d: DatasetSeo): JsonLd {
+  const publisher = { '@type': 'Organization', name: site.siteName, url: absoluteUrl(site.siteUrl, '/') };
   return {
     '@type': 'Dataset',
     name: d.demo ? `${d.name} (${DEMO_LABEL})` : d.name,
     description: d.demo ? `${d.description} ${DEMO_LABEL}.` : d.description,
-    url: absoluteUrl(d.siteUrl, d.path),
+    url: absoluteUrl(site.siteUrl, d.path),
     ...(d.demo
       ? { creator: publisher }
       : {
@@ -106,22 +104,28 @@ export function datasetJsonLd(d: DatasetSeo): JsonLd {
     temporalCoverage: d.start === d.end ? d.start : `${d.start}/${d.end}`,
     dateModified: d.asOf,
     distribution: [
-      { '@type': 'DataDownload', encodingFormat: 'text/csv', contentUrl: absoluteUrl(d.siteUrl, d.csv) },
-      { '@type': 'DataDownload', encodingFormat: 'application/json', contentUrl: absoluteUrl(d.siteUrl, d.json) },
+      { '@type': 'DataDownload', encodingFormat: 'text/csv', contentUrl: absoluteUrl(site.siteUrl, d.csv) },
+      { '@type': 'DataDownload', encodingFormat: 'application/json', contentUrl: absoluteUrl(site.siteUrl, d.json) },
     ],
   };
 }
 
-export function breadcrumbJsonLd(siteUrl: string, crumbs: readonly Crumb[]): JsonLd {
+/** Home first, the page itself last. */
+export function breadcrumbJsonLd(site: Site, crumbs: readonly Crumb[]): JsonLd {
   return {
     '@type': 'BreadcrumbList',
     itemListElement: crumbs.map((crumb, index) => ({
       '@type': 'ListItem',
       position: index + 1,
       name: crumb.name,
-      item: absoluteUrl(siteUrl, crumb.path),
+      item: absoluteUrl(site.siteUrl, crumb.path),
     })),
   };
+}
+
+/** The site itself, on the home page. */
+export function websiteJsonLd(site: Site, description: string): JsonLd {
+  return { '@type': 'WebSite', name: site.siteName, url: absoluteUrl(site.siteUrl, '/'), description, inLanguage: 'en' };
 }
 
 /**

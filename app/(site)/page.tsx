@@ -7,6 +7,7 @@ import { MoversList } from '@/components/models/movers-list';
 import { Citation } from '@/components/site/citation';
 import { DownloadLinks } from '@/components/site/download-links';
 import { Freshness } from '@/components/site/freshness';
+import { JsonLd } from '@/components/site/json-ld';
 import { Stat } from '@/components/site/stat';
 import { TokenFigure } from '@/components/site/token-figure';
 import { DEFAULT_APPS_QUERY } from '@/lib/apps/types';
@@ -18,7 +19,7 @@ import { getModelHistory } from '@/lib/model-history';
 import { tagPageData } from '@/lib/page-tags';
 import { biggestMovers, computeLeaderboard } from '@/lib/rankings/leaderboard';
 import { modelHref, modelsHref } from '@/lib/routes';
-import { listNames, pageMetadata } from '@/lib/seo';
+import { datasetJsonLd, listNames, pageMetadata, websiteJsonLd } from '@/lib/seo';
 import { windowRange } from '@/lib/utc-day';
 
 // Content changes once per data day; a revalidation in between re-reads the data layer's cache only,
@@ -50,8 +51,26 @@ export default async function HomePage() {
   const movers = biggestMovers(computeLeaderboard(history, 'week', dataDay), 5);
   const leader = day.rows[0];
 
+  const site = getConfig();
+  const structured = [
+    websiteJsonLd(site, 'Which AI models and apps use the most tokens, per UTC day: rankings, history and downloads from the OpenRouter Datasets API.'),
+    datasetJsonLd(site, {
+      name: `Top AI models by tokens, the last 30 days to ${formatDay(dataDay)}`,
+      description: `Tokens per AI model on OpenRouter over ${formatRange(month.start, month.end)} (UTC), ranked, with share of all tokens and change vs the 30 days before.`,
+      path: modelsHref(),
+      source: 'models',
+      demo: source === 'demo',
+      start: month.start,
+      end: month.end,
+      asOf,
+      csv: modelsDownloadHref({ window: 'month' }, 'csv'),
+      json: modelsDownloadHref({ window: 'month' }, 'json'),
+    }),
+  ];
+
   return (
     <>
+      <JsonLd nodes={structured} />
       <h1>Which AI models use the most tokens</h1>
       <Freshness dataDay={dataDay} asOf={asOf} />
 

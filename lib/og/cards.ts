@@ -3,8 +3,10 @@ import { getAppsView } from '../apps/view';
 import type { AppsQuery } from '../apps/types';
 import { getModelHistory } from '../model-history';
 import { tagPageData } from '../page-tags';
+import { isArchiveMonth, monthLeaderboard } from '../rankings/archive';
 import { computeLeaderboard } from '../rankings/leaderboard';
 import { modelProfile } from '../rankings/model-profile';
+import { formatMonth } from '../format';
 import type { WindowName } from '../utc-day';
 import { appsCard, leaderboardCard, modelCard, windowPhrase, type RankingCardData } from './card-data';
 
@@ -23,6 +25,14 @@ export async function modelsWindowCard(window: WindowName): Promise<RankingCardD
   const { history, dataDay, source } = await getModelHistory();
   await tagPageData(dataDay, ['rankings-daily']);
   return leaderboardCard(computeLeaderboard(history, window, dataDay), 'Top AI models by tokens', windowPhrase(window), source === 'demo');
+}
+
+/** null when the month is not a complete month of the archive (the page is a 404 too). */
+export async function archiveMonthCard(month: string): Promise<RankingCardData | null> {
+  const { history, dataDay, source } = await getModelHistory();
+  if (!isArchiveMonth(month, dataDay)) return null;
+  await tagPageData(dataDay, ['rankings-daily']);
+  return leaderboardCard(monthLeaderboard(history, month), 'Top AI models by tokens', formatMonth(month), source === 'demo');
 }
 
 /** null when the model is not in the history (the page is a 404 too). */

@@ -60,7 +60,6 @@ describe('pageMetadata', () => {
 
 describe('structured data', () => {
   const dataset: DatasetSeo = {
-    ...site,
     name: 'Top AI models by tokens, 7 days to Nov 30, 2026',
     description: 'Daily tokens.',
     path: '/models?window=week',
@@ -74,7 +73,7 @@ describe('structured data', () => {
   };
 
   it('describes live figures as OpenRouter data under CC BY 4.0 with both downloads', () => {
-    const node = datasetJsonLd(dataset);
+    const node = datasetJsonLd(site, dataset);
     expect(node).toMatchObject({
       '@type': 'Dataset',
       creator: { '@type': 'Organization', name: 'OpenRouter' },
@@ -90,7 +89,7 @@ describe('structured data', () => {
   });
 
   it('never credits OpenRouter or its licence for demo figures', () => {
-    const node = datasetJsonLd({ ...dataset, demo: true });
+    const node = datasetJsonLd(site, { ...dataset, demo: true });
     expect(JSON.stringify(node)).not.toContain('OpenRouter"');
     expect(node.license).toBeUndefined();
     expect(node.name).toContain(DEMO_LABEL);
@@ -98,11 +97,11 @@ describe('structured data', () => {
   });
 
   it('gives a one-day range as a single date', () => {
-    expect(datasetJsonLd({ ...dataset, start: '2026-11-30' }).temporalCoverage).toBe('2026-11-30');
+    expect(datasetJsonLd(site, { ...dataset, start: '2026-11-30' }).temporalCoverage).toBe('2026-11-30');
   });
 
   it('numbers breadcrumbs from 1 with absolute URLs', () => {
-    expect(breadcrumbJsonLd(site.siteUrl, [{ name: 'Models', path: '/models' }, { name: 'x/y', path: '/models/x/y' }])).toEqual({
+    expect(breadcrumbJsonLd(site, [{ name: 'Models', path: '/models' }, { name: 'x/y', path: '/models/x/y' }])).toEqual({
       '@type': 'BreadcrumbList',
       itemListElement: [
         { '@type': 'ListItem', position: 1, name: 'Models', item: 'https://tokenboard.example/models' },
@@ -112,7 +111,7 @@ describe('structured data', () => {
   });
 
   it('serialises so that no name can close the script element', () => {
-    const text = jsonLdScript([breadcrumbJsonLd(site.siteUrl, [{ name: 'evil</script><script>alert(1)</script>', path: '/' }])]);
+    const text = jsonLdScript([breadcrumbJsonLd(site, [{ name: 'evil</script><script>alert(1)</script>', path: '/' }])]);
     expect(text).not.toContain('<');
     expect(JSON.parse(text)['@graph'][0].itemListElement[0].name).toBe('evil</script><script>alert(1)</script>');
     expect(JSON.parse(text)['@context']).toBe('https://schema.org');

@@ -5,6 +5,7 @@ import { LazyLineChart } from '@/components/charts/lazy';
 import { Citation } from '@/components/site/citation';
 import { DownloadLinks } from '@/components/site/download-links';
 import { Freshness } from '@/components/site/freshness';
+import { JsonLd } from '@/components/site/json-ld';
 import { Stat } from '@/components/site/stat';
 import { TableHead } from '@/components/site/table-head';
 import { TableScroll } from '@/components/site/table-scroll';
@@ -18,7 +19,7 @@ import { socialImage } from '@/lib/og/metadata';
 import { tagPageData } from '@/lib/page-tags';
 import { modelProfile, type ModelProfile } from '@/lib/rankings/model-profile';
 import { decodeSegment, modelHref, modelOgImageHref, modelsHref } from '@/lib/routes';
-import { pageMetadata } from '@/lib/seo';
+import { breadcrumbJsonLd, datasetJsonLd, pageMetadata } from '@/lib/seo';
 import { WINDOW_NAMES } from '@/lib/utc-day';
 
 // Rendered on first visit, then served from the ISR cache like every other data page.
@@ -101,9 +102,30 @@ export default async function ModelPage({ params }: PageProps) {
   const recent = profile.points.slice(-TABLE_DAYS).reverse();
   const windowsCaption = `Tokens of ${profile.permaslug} over windows ending ${formatDay(dataDay)} (UTC), counting days in the top 50`;
   const historyCaption = `The last ${recent.length} days (UTC), newest first`;
+  const site = getConfig();
+  const structured = [
+    datasetJsonLd(site, {
+      name: `${profile.permaslug}: daily tokens and rank on OpenRouter`,
+      description: `Daily tokens, rank among all models and share of the day of ${profile.permaslug} (by ${profile.author}), ${formatRange(profile.firstSeen, dataDay)} (UTC).`,
+      path: modelHref(profile.permaslug),
+      source: 'models',
+      demo: source === 'demo',
+      start: profile.firstSeen,
+      end: dataDay,
+      asOf,
+      csv: modelDownloadHref(profile.permaslug, 'csv'),
+      json: modelDownloadHref(profile.permaslug, 'json'),
+    }),
+    breadcrumbJsonLd(site, [
+      { name: 'Home', path: '/' },
+      { name: 'Models', path: modelsHref() },
+      { name: profile.permaslug, path: modelHref(profile.permaslug) },
+    ]),
+  ];
 
   return (
     <>
+      <JsonLd nodes={structured} />
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <ol>
           <li>

@@ -6,15 +6,22 @@ import { LeaderboardTable } from '@/components/models/leaderboard-table';
 import { DailyStackSection } from '@/components/models/model-charts';
 import { MonthNav } from '@/components/models/month-nav';
 import { Citation } from '@/components/site/citation';
+import { DownloadLinks } from '@/components/site/download-links';
 import { Freshness } from '@/components/site/freshness';
+import { JsonLd } from '@/components/site/json-ld';
 import { Stat } from '@/components/site/stat';
 import { TokenFigure } from '@/components/site/token-figure';
 import { getDatasets } from '@/lib/datasets';
+import { downloadHrefs, modelsDownloadHref } from '@/lib/downloads';
+import { getConfig } from '@/lib/env';
 import { formatDay, formatMonth, formatRange, formatShare } from '@/lib/format';
 import { getModelHistory } from '@/lib/model-history';
 import { tagPageData } from '@/lib/page-tags';
 import { isArchiveMonth, monthLeaderboard, nextMonth, restatableThrough } from '@/lib/rankings/archive';
-import { archiveHref, modelsHref } from '@/lib/routes';
+import { cardAlt, leaderboardCard } from '@/lib/og/card-data';
+import { socialImage } from '@/lib/og/metadata';
+import { archiveHref, archiveOgImageHref, modelsHref } from '@/lib/routes';
+import { breadcrumbJsonLd, datasetJsonLd, pageMetadata } from '@/lib/seo';
 import { completeMonths, DATASET_START, previousMonth } from '@/lib/utc-day';
 
 /*
@@ -49,16 +56,17 @@ const loadMonth = cache(async (month: string) => {
 });
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
-  const { month, board } = await loadMonth((await params).month);
+  const { month, board, source } = await loadMonth((await params).month);
   const name = formatMonth(month);
   const leader = board.rows[0];
-  return {
+  return pageMetadata(getConfig(), {
     title: leader ? `Top AI models by tokens — ${name}: ${leader.permaslug} is #1` : `Top AI models by tokens — ${name}`,
     description: leader
       ? `The AI models that used the most tokens on OpenRouter in ${name} (UTC): ${leader.permaslug} was #1 with ${formatShare(leader.tokens, board.total)} of all tokens. Full leaderboard, change vs the month before, daily chart.`
       : `The AI models that used the most tokens on OpenRouter in ${name} (UTC).`,
-    alternates: { canonical: archiveHref(month) },
-  };
+    path: archiveHref(month),
+    image: socialImage(archiveOgImageHref(month), cardAlt(leaderboardCard(board, 'Top AI models by tokens', name, source === 'demo'))),
+  });
 }
 
 export default async function ArchiveMonthPage({ params }: PageProps) {
@@ -73,9 +81,31 @@ export default async function ArchiveMonthPage({ params }: PageProps) {
   const comparison = hasPrevious
     ? `vs ${formatMonth(previous)}`
     : `— none: the history starts on ${formatDay(DATASET_START)}, so every model is marked new`;
+  const site = getConfig();
+  const structured = [
+    datasetJsonLd(site, {
+      name: `Top AI models by tokens, ${name}`,
+      description: `Tokens per AI model on OpenRouter in ${name} (${period}, UTC), ranked, with share of all tokens and change vs the month before.`,
+      path: archiveHref(month),
+      source: 'models',
+      demo: source === 'demo',
+      start: board.range.start,
+      end: board.range.end,
+      asOf,
+      csv: modelsDownloadHref({ month }, 'csv'),
+      json: modelsDownloadHref({ month }, 'json'),
+    }),
+    breadcrumbJsonLd(site, [
+      { name: 'Home', path: '/' },
+      { name: 'Models', path: modelsHref() },
+      { name: 'Archive', path: archiveHref() },
+      { name, path: archiveHref(month) },
+    ]),
+  ];
 
   return (
     <>
+      <JsonLd nodes={structured} />
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <ol>
           <li>
@@ -120,6 +150,7 @@ export default async function ArchiveMonthPage({ params }: PageProps) {
             total={board.total}
           />
         )}
+        <DownloadLinks hrefs={downloadHrefs((format) => modelsDownloadHref({ month }, format))} />
         <Citation source="models" dataSource={source} asOf={asOf} />
       </section>
 

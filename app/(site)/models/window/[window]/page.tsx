@@ -6,6 +6,7 @@ import { AuthorShareSection, DailyStackSection, Top50ShareSection } from '@/comp
 import { WindowNav } from '@/components/models/window-nav';
 import { Citation } from '@/components/site/citation';
 import { DownloadLinks } from '@/components/site/download-links';
+import { JsonLd } from '@/components/site/json-ld';
 import { Freshness } from '@/components/site/freshness';
 import { Stat } from '@/components/site/stat';
 import { TokenFigure } from '@/components/site/token-figure';
@@ -18,8 +19,8 @@ import { modelsWindowCard } from '@/lib/og/cards';
 import { socialImage } from '@/lib/og/metadata';
 import { tagPageData } from '@/lib/page-tags';
 import { computeLeaderboard } from '@/lib/rankings/leaderboard';
-import { archiveHref, modelsHref, modelsOgImageHref } from '@/lib/routes';
-import { listNames, pageMetadata } from '@/lib/seo';
+import { archiveHref, DEFAULT_MODELS_WINDOW, modelsHref, modelsOgImageHref } from '@/lib/routes';
+import { breadcrumbJsonLd, datasetJsonLd, listNames, pageMetadata } from '@/lib/seo';
 import { isWindowName, windowRange, WINDOW_NAMES, type WindowName } from '@/lib/utc-day';
 
 // Reached through middleware.ts, which rewrites /models?window=… here so each window is one ISR page.
@@ -61,9 +62,30 @@ export default async function ModelsPage({ params }: PageProps) {
   // A one-day window has nothing to stack over time: chart the week that ends on it instead.
   const chartRange = window === 'day' ? windowRange('week', dataDay) : board.range;
   const period = formatRange(board.range.start, board.range.end);
+  const site = getConfig();
+  const structured = [
+    datasetJsonLd(site, {
+      name: `Top AI models by tokens, ${WINDOW_LABELS[window].long} to ${formatDay(dataDay)}`,
+      description: `Tokens per AI model on OpenRouter over ${period} (UTC), ranked, with each model's share of all tokens and its change vs the ${board.previousRange.days} days before.`,
+      path: modelsHref(window),
+      source: 'models',
+      demo: source === 'demo',
+      start: board.range.start,
+      end: board.range.end,
+      asOf,
+      csv: modelsDownloadHref({ window }, 'csv'),
+      json: modelsDownloadHref({ window }, 'json'),
+    }),
+    breadcrumbJsonLd(site, [
+      { name: 'Home', path: '/' },
+      { name: 'Models', path: modelsHref() },
+      ...(window === DEFAULT_MODELS_WINDOW ? [] : [{ name: WINDOW_LABELS[window].short, path: modelsHref(window) }]),
+    ]),
+  ];
 
   return (
     <>
+      <JsonLd nodes={structured} />
       <h1>Top AI models by tokens</h1>
       <Freshness dataDay={dataDay} asOf={asOf} />
       <WindowNav current={window} hrefFor={modelsHref} label="Time window" />

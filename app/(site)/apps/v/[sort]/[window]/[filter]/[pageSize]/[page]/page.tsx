@@ -3,19 +3,21 @@ import { notFound } from 'next/navigation';
 import { AppsExplorer } from '@/components/apps/apps-explorer';
 import { CategoryNav } from '@/components/apps/category-nav';
 import { Freshness } from '@/components/site/freshness';
+import { JsonLd } from '@/components/site/json-ld';
 import { CATEGORY_INFO, SUBCATEGORY_NAMES, viewBasePath } from '@/lib/apps/labels';
 import { validateAppsQuery } from '@/lib/apps/query';
 import { DEFAULT_APPS_QUERY, type AppsQuery } from '@/lib/apps/types';
 import { appsHref } from '@/lib/apps/url';
 import { getAppsView } from '@/lib/apps/view';
 import { getConfig } from '@/lib/env';
-import { formatDay, WINDOW_LABELS } from '@/lib/format';
+import { appsDownloadHref } from '@/lib/downloads';
+import { formatDay, formatRange, WINDOW_LABELS } from '@/lib/format';
 import { cardAlt } from '@/lib/og/card-data';
 import { appsViewCard } from '@/lib/og/cards';
 import { socialImage } from '@/lib/og/metadata';
 import { tagPageData } from '@/lib/page-tags';
 import { appsOgImageHref, decodeSegment } from '@/lib/routes';
-import { listNames, pageMetadata } from '@/lib/seo';
+import { breadcrumbJsonLd, datasetJsonLd, listNames, pageMetadata, type Crumb } from '@/lib/seo';
 
 // Reached through middleware.ts, which rewrites /apps[/<category>[/<subcategory>]]?sort=&window=&page=
 // here, so each view and page is one ISR page; invalid values are a 404 before anything is fetched.
@@ -69,8 +71,32 @@ export default async function AppsPage({ params }: PageProps) {
   if (q.page > view.pageCount) notFound();
   await tagPageData(view.dataDay, ['app-rankings']);
 
+  const site = getConfig();
+  const crumbs: Crumb[] = [
+    { name: 'Home', path: '/' },
+    { name: 'Apps', path: '/apps' },
+    ...(q.category ? [{ name: CATEGORY_INFO[q.category].name, path: viewBasePath({ category: q.category, subcategory: null }) }] : []),
+    ...(q.category && q.subcategory ? [{ name: SUBCATEGORY_NAMES[q.subcategory], path: viewBasePath(q) }] : []),
+  ];
+  const structured = [
+    datasetJsonLd(site, {
+      name: `${q.sort === 'trending' ? 'Trending' : 'Top'} ${q.category ? `${title(q)} apps` : 'apps'} by tokens, ${WINDOW_LABELS[q.window].long} to ${formatDay(view.dataDay)}`,
+      description: `Every ranked public app of this view on OpenRouter (up to 200) over ${formatRange(view.range.start, view.range.end)} (UTC): tokens, requests, tokens per request and share.`,
+      path: appsHref(viewBasePath(q), q),
+      source: 'apps',
+      demo: view.source === 'demo',
+      start: view.range.start,
+      end: view.range.end,
+      asOf: view.asOf,
+      csv: appsDownloadHref(q, 'csv'),
+      json: appsDownloadHref(q, 'json'),
+    }),
+    breadcrumbJsonLd(site, crumbs),
+  ];
+
   return (
     <>
+      <JsonLd nodes={structured} />
       <h1>{title(q)}: top apps by tokens</h1>
       {q.category && !q.subcategory ? <p className="muted">Apps for {CATEGORY_INFO[q.category].description}.</p> : null}
       <Freshness dataDay={view.dataDay} asOf={view.asOf} />
