@@ -101,11 +101,6 @@ export default async function HomePage() {
         <Citation source="models" dataSource={source} asOf={asOf} />
       </section>
 
-      <section aria-labelledby="stack-heading" className="section">
-        <h2 id="stack-heading">Daily tokens, {formatRange(month.start, month.end)}</h2>
-        <DailyStackSection history={history} range={month} topN={10} />
-      </section>
-
       <section aria-labelledby="top-heading" className="section">
         <h2 id="top-heading">Top 10 models, last 30 days</h2>
         <LeaderboardTable
@@ -117,6 +112,12 @@ export default async function HomePage() {
         <p>
           <Link href={modelsHref()}>Full leaderboard and other windows →</Link>
         </p>
+      </section>
+
+      {/* Below the table: the chart loads when a reader scrolls to it, not with the page. */}
+      <section aria-labelledby="stack-heading" className="section">
+        <h2 id="stack-heading">Daily tokens, {formatRange(month.start, month.end)}</h2>
+        <DailyStackSection history={history} range={month} topN={10} />
       </section>
 
       <section aria-labelledby="movers-heading" className="section">
