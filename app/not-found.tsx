@@ -8,7 +8,7 @@ export default function NotFound() {
         <h1 id="nf-heading">Page not found</h1>
         <p>There is no page at this address.</p>
         <p>
-          <Link href="/">Back to the rankings</Link>
+          <Link href="/" prefetch={false}>Back to the rankings</Link>
         </p>
       </section>
     </SiteChrome>

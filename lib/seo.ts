@@ -46,7 +46,8 @@ export function pageMetadata({ siteUrl, siteName }: Site, page: PageSeo): Metada
   return {
     title: page.title,
     description: page.description,
-    alternates: { canonical: url },
+    // A page's `alternates` replaces the layout's, so the feed is announced here, on every page.
+    alternates: { canonical: url, types: { 'application/atom+xml': [{ url: absoluteUrl(siteUrl, '/feed.xml'), title: `${siteName}: daily model rankings` }] } },
     openGraph: { title: shared, description: page.description, url, siteName, type: 'website', locale: 'en_US', ...(page.image ? { images: [page.image] } : {}) },
     twitter: { card: 'summary_large_image', title: shared, description: page.description, ...(page.image ? { images: [page.image] } : {}) },
     ...(page.duplicate ? { robots: { index: false, follow: true } } : {}),

@@ -110,7 +110,7 @@ export default async function HomePage() {
         />
         <DownloadLinks hrefs={downloadHrefs((format) => modelsDownloadHref({ window: 'month' }, format))} subject="the full 30-day leaderboard" />
         <p>
-          <Link href={modelsHref()}>Full leaderboard and other windows →</Link>
+          <Link href={modelsHref()} prefetch={false}>Full leaderboard and other windows →</Link>
         </p>
       </section>
 
@@ -134,7 +134,7 @@ export default async function HomePage() {
         <TopAppsTable caption={`Top 5 public apps by tokens, ${formatRange(month.start, month.end)} (UTC)`} rows={apps.rows.slice(0, 5)} />
         <DownloadLinks hrefs={downloadHrefs((format) => appsDownloadHref(DEFAULT_APPS_QUERY, format))} subject="every rank of the 30-day app ranking" />
         <p>
-          <Link href="/apps">All app rankings, categories and trending apps →</Link>
+          <Link href="/apps" prefetch={false}>All app rankings, categories and trending apps →</Link>
         </p>
         <Citation source="apps" dataSource={apps.source} asOf={apps.asOf} />
       </section>

@@ -19,11 +19,19 @@ export function RefreshStatus({ dataDay, asOf }: { dataDay: string; asOf: string
 
   useEffect(() => {
     const controller = new AbortController();
-    fetch('/api/health', { signal: controller.signal, cache: 'no-store' })
-      .then((response) => response.json() as Promise<Health>)
-      .then(setHealth)
-      .catch(() => undefined); // no answer: nothing more honest to add than the page's own date
-    return () => controller.abort();
+    const ask = () =>
+      fetch('/api/health', { signal: controller.signal, cache: 'no-store' })
+        .then((response) => response.json() as Promise<Health>)
+        .then(setHealth)
+        .catch(() => undefined); // no answer: nothing more honest to add than the page's own date
+    // Once the page is idle, not while it hydrates: the note matters only on a stale page, rarely.
+    const idle = window.requestIdleCallback?.(ask, { timeout: 3000 });
+    const timer = idle === undefined ? window.setTimeout(ask, 500) : undefined;
+    return () => {
+      if (idle !== undefined) window.cancelIdleCallback(idle);
+      window.clearTimeout(timer);
+      controller.abort();
+    };
   }, []);
 
   const message = health ? describe(health, dataDay, asOf) : null;

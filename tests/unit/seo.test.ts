@@ -41,6 +41,8 @@ describe('pageMetadata', () => {
     expect(meta.openGraph).toMatchObject({ title: 'Top AI models by tokens — 7 days to Nov 30, 2026', url: 'https://tokenboard.example/models?window=week', siteName: 'Tokenboard' });
     expect(meta.twitter).toMatchObject({ card: 'summary_large_image', title: 'Top AI models by tokens — 7 days to Nov 30, 2026', description: 'd' });
     expect(meta.robots).toBeUndefined();
+    // The page's alternates replace the layout's: the feed is announced by every page itself.
+    expect(meta.alternates?.types).toEqual({ 'application/atom+xml': [{ url: 'https://tokenboard.example/feed.xml', title: 'Tokenboard: daily model rankings' }] });
   });
 
   it('keeps a duplicate view out of the index but lets crawlers follow its links', () => {

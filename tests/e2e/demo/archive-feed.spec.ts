@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { scrollThroughCharts } from '../support/charts';
 
 const DEMO_LABEL = 'Demo data — synthetic, not from OpenRouter';
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -78,6 +79,7 @@ test('a month page: one h1, the index`s #1 on top of its leaderboard, stats, cha
   // Change vs the month before: a signed percentage for models ranked in both months.
   await expect(table.locator('td.change').first()).toHaveText(/^([+−]\d+\.\d%|0\.0%)$/);
   for (const label of ['All tokens', 'Top-50 share', 'Models ranked']) await expect(page.locator('dt', { hasText: label })).toHaveCount(1);
+  await scrollThroughCharts(page);
   await expect(page.getByRole('img', { name: /^Daily tokens, top 10 models and everything else\./ })).toBeVisible();
   await expect(page.getByText(DEMO_LABEL, { exact: false }).first()).toBeVisible();
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 
-// Property-based fuzzing of every public JSON route and page route: 10,000 generated requests in all.
+// Property-based fuzzing of every public JSON route, download and page route: 10,000 generated requests in all.
 // Demo mode, so the "upstream" is the local demo source; every call to it still passes the governor
 // and is counted in /api/health's budget, which is how "invalid input costs nothing" is measured.
 
@@ -67,6 +67,37 @@ function modelsQueryIsValid(pairs: Pair[]): boolean {
   return pairs.every(([name]) => name === 'window') && pairs.length <= 1 && pairs.every(([, val]) => MODEL_WINDOWS.includes(val));
 }
 
+// Downloads (`/download/<table>.<csv|json>`): the apps views without page/pageSize (a file holds every
+// rank), and the model leaderboard of a window or of a complete calendar month since 2025-01.
+const DOWNLOAD_APP_PARAMS = APP_PARAMS.filter((name) => name !== 'page' && name !== 'pageSize');
+// Complete whatever the data day (the suite runs after 2026-01); and months that never are.
+const COMPLETE_MONTHS = ['2025-01', '2025-02', '2025-12', '2026-01'];
+const DOWNLOAD_MONTHS = [...COMPLETE_MONTHS, '2024-12', '2099-01', '2025-13', '2025-1', '2025-00'];
+const DOWNLOAD_MODEL_VALID = { window: MODEL_WINDOWS, month: DOWNLOAD_MONTHS };
+
+function appsDownloadQueryIsValid(pairs: Pair[]): boolean {
+  return pairs.every(([name]) => name !== 'page' && name !== 'pageSize') && appsQueryIsValid(pairs);
+}
+
+function modelsDownloadQueryIsValid(pairs: Pair[]): boolean {
+  if (pairs.length > 1) return false; // a repeat, or window and month together
+  return pairs.every(([name, val]) => (name === 'window' && MODEL_WINDOWS.includes(val)) || (name === 'month' && COMPLETE_MONTHS.includes(val)));
+}
+
+const downloadFormat = fc.constantFrom('csv', 'json');
+
+/** A download URL and whether the documented rules accept it. */
+const downloadArbitrary = fc.oneof(
+  fc.tuple(downloadFormat, queryArbitrary(DOWNLOAD_APP_PARAMS, VALID)).map(([format, pairs]) => ({
+    url: `/download/apps.${format}?${toSearch(pairs)}`,
+    valid: appsDownloadQueryIsValid(delivered(pairs)),
+  })),
+  fc.tuple(downloadFormat, queryArbitrary(['window', 'month'], DOWNLOAD_MODEL_VALID)).map(([format, pairs]) => ({
+    url: `/download/models.${format}?${toSearch(pairs)}`,
+    valid: modelsDownloadQueryIsValid(delivered(pairs)),
+  })),
+);
+
 const toSearch = (pairs: Pair[]) => new URLSearchParams(pairs).toString();
 
 /**
@@ -94,6 +125,7 @@ test('4,000 invalid API queries: each a 400 with a message, and not one call to 
   const invalid = fc.oneof(
     queryArbitrary(APP_PARAMS, VALID).filter((pairs) => !appsQueryIsValid(delivered(pairs))).map((pairs) => `/api/apps?${toSearch(pairs)}`),
     queryArbitrary(['window'], { window: MODEL_WINDOWS }).filter((pairs) => !modelsQueryIsValid(delivered(pairs))).map((pairs) => `/api/models?${toSearch(pairs)}`),
+    downloadArbitrary.filter(({ valid }) => !valid).map(({ url }) => url),
   );
   await fc.assert(
     fc.asyncProperty(invalid, async (url) => {
@@ -108,6 +140,7 @@ test('4,000 arbitrary API queries: 200 exactly when the documented rules allow i
   const any = fc.oneof(
     queryArbitrary(APP_PARAMS, VALID).map((pairs) => ({ url: `/api/apps?${toSearch(pairs)}`, valid: appsQueryIsValid(delivered(pairs)) })),
     queryArbitrary(['window'], { window: MODEL_WINDOWS }).map((pairs) => ({ url: `/api/models?${toSearch(pairs)}`, valid: modelsQueryIsValid(delivered(pairs)) })),
+    downloadArbitrary,
   );
   let accepted = 0;
   await fc.assert(
@@ -132,11 +165,12 @@ const segment = fc.oneof(
 );
 
 const pagePath = fc.oneof(
-  fc.tuple(fc.constantFrom('/models', '/apps', '/models/window', '/apps/v'), fc.array(segment, { maxLength: 4 })).map(([base, parts]) => [base, ...parts].join('/')),
+  fc.tuple(fc.constantFrom('/models', '/apps', '/models/window', '/apps/v', '/models/archive', '/embed', '/embed/v/models'), fc.array(segment, { maxLength: 4 })).map(([base, parts]) => [base, ...parts].join('/')),
+  fc.tuple(fc.constantFrom('/embed/models', '/embed/apps'), queryArbitrary(['sort', 'window', 'top', 'theme'], { ...VALID, top: ['1', '10', '50'], theme: ['light', 'dark', 'auto'] })).map(([base, pairs]) => `${base}?${toSearch(pairs)}`),
   fc.tuple(fc.constantFrom('/models', '/apps', '/apps/coding', '/apps/creative/image-gen'), queryArbitrary([...APP_PARAMS], VALID)).map(([base, pairs]) => `${base}?${toSearch(pairs)}`),
 );
 
-test('2,000 arbitrary page URLs under /models and /apps: a page or a 404, never 5xx', async ({ request }) => {
+test('2,000 arbitrary page URLs under /models, /apps and /embed: a page or a 404, never 5xx', async ({ request }) => {
   const statuses = new Map<number, number>();
   await fc.assert(
     fc.asyncProperty(pagePath, async (url) => {

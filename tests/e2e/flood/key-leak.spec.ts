@@ -29,7 +29,14 @@ test('the key appears in no page, RSC payload, script, JSON answer or header sen
   const sitemap = await (await request.get('/sitemap.xml')).text();
   const pages = [...sitemap.matchAll(/<loc>https?:\/\/[^/<]+([^<]*)<\/loc>/g)].map((m) => m[1] || '/');
   expect(pages.length).toBeGreaterThan(20);
-  const urls = [...scripts, '/sitemap.xml', '/robots.txt', '/api/health', '/api/models', '/api/models?window=nope', '/api/apps?sort=trending', '/api/apps?page=99', '/no-such-page'];
+  const model = pages.find((p) => /^\/models\/(?!archive\/)[^/]+\/[^/]+$/.test(p))!;
+  const urls = [
+    ...scripts,
+    ...['/sitemap.xml', '/robots.txt', '/feed.xml', '/manifest.webmanifest', '/api/health', '/api/models', '/api/models?window=nope', '/api/apps?sort=trending', '/api/apps?page=99', '/no-such-page'],
+    // The downloads, the widgets (all served from the same held data) and a refused download.
+    ...['/download/models.csv', '/download/models.json?window=week', '/download/apps.csv', '/download/apps.json?sort=trending', `/download/model.csv?id=${model.slice('/models/'.length)}`, '/download/models.csv?window=nope'],
+    ...['/embed/models', '/embed/apps?theme=dark'],
+  ];
   for (const url of urls) {
     const response = await request.get(url);
     bodies.push({ url, text: (await response.text()) + JSON.stringify(response.headers()) });
@@ -41,6 +48,6 @@ test('the key appears in no page, RSC payload, script, JSON answer or header sen
       bodies.push({ url, text: (await response.text()) + JSON.stringify(response.headers()) });
     }
   }
-  console.log(`key leak: ${bodies.length} responses scanned (${pages.length} sitemap pages as HTML and RSC, scripts, API)`);
+  console.log(`key leak: ${bodies.length} responses scanned (${pages.length} sitemap pages as HTML and RSC, scripts, API, downloads, feed, embeds)`);
   expect(bodies.filter((body) => body.text.includes(key)).map((body) => body.url)).toEqual([]);
 });

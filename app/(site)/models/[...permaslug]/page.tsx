@@ -129,7 +129,7 @@ export default async function ModelPage({ params }: PageProps) {
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <ol>
           <li>
-            <Link href={modelsHref()}>Models</Link>
+            <Link href={modelsHref()} prefetch={false}>Models</Link>
           </li>
           <li aria-current="page">{profile.permaslug}</li>
         </ol>

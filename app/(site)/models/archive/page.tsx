@@ -30,7 +30,7 @@ export default async function ArchiveIndexPage() {
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <ol>
           <li>
-            <Link href={modelsHref()}>Models</Link>
+            <Link href={modelsHref()} prefetch={false}>Models</Link>
           </li>
           <li aria-current="page">Archive</li>
         </ol>

@@ -109,10 +109,10 @@ export default async function ArchiveMonthPage({ params }: PageProps) {
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <ol>
           <li>
-            <Link href={modelsHref()}>Models</Link>
+            <Link href={modelsHref()} prefetch={false}>Models</Link>
           </li>
           <li>
-            <Link href={archiveHref()}>Archive</Link>
+            <Link href={archiveHref()} prefetch={false}>Archive</Link>
           </li>
           <li aria-current="page">{name}</li>
         </ol>

@@ -134,7 +134,7 @@ export default async function ModelsPage({ params }: PageProps) {
         </section>
       </div>
       <p>
-        <Link href={archiveHref()}>Monthly archive →</Link>
+        <Link href={archiveHref()} prefetch={false}>Monthly archive →</Link>
       </p>
       <Citation source="models" dataSource={source} asOf={asOf} caveat={false} />
     </>
