@@ -4,21 +4,64 @@
  */
 const LOCALE = 'en-US';
 
-const exactInteger = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
-const compactInteger = new Intl.NumberFormat(LOCALE, { notation: 'compact', maximumFractionDigits: 1 });
+/**
+ * Each Intl formatter is built on first use, not when the module loads: building one loads locale data
+ * (tens of milliseconds on a phone for a compact number or a time-zone name), and this module is in
+ * every page's JavaScript, where most formatters are never used while the page hydrates.
+ */
+function lazy<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= build());
+}
+
+
+/**
+ * Thousands separators on a whole number's digits (en-US). By hand because it is what every table cell
+ * needs during hydration, and the first Intl.NumberFormat costs a phone ~40 ms; exact for any bigint.
+ */
+function groupDigits(digits: string): string {
+  const sign = digits.startsWith('-') ? '-' : '';
+  return sign + digits.slice(sign.length).replace(/\B(?=(\d{3})+$)/g, ',');
+}
 
 /** `12345678901234567890n` → `12,345,678,901,234,567,890` (exact). */
 export function formatTokens(tokens: bigint): string {
-  return exactInteger.format(tokens);
+  return groupDigits(tokens.toString());
 }
 
-/** `1234567890123n` → `1.2T`, for headlines; the exact figure belongs next to it (e.g. in a title). */
+const COMPACT_UNITS = [
+  [10n ** 12n, 'T'],
+  [10n ** 9n, 'B'],
+  [10n ** 6n, 'M'],
+  [10n ** 3n, 'K'],
+] as const;
+
+/**
+ * `1234567890123n` → `1.2T`, for headlines; the exact figure belongs next to it (e.g. in a title). By
+ * hand in bigint, like groupDigits, and equal to Intl's en-US compact notation with at most one decimal,
+ * rounding half away from zero (unit-tested against it).
+ */
 export function formatTokensCompact(tokens: bigint): string {
-  return compactInteger.format(tokens);
+  const sign = tokens < 0n ? '-' : '';
+  const abs = tokens < 0n ? -tokens : tokens;
+  for (const [i, [unit, suffix]] of COMPACT_UNITS.entries()) {
+    if (abs < unit) continue;
+    const tenths = (abs * 20n + unit) / (unit * 2n); // abs / unit in tenths, rounded half up
+    // 999,950 rounds to 1000.0K: that is 1M, as Intl writes it.
+    const larger = i > 0 ? COMPACT_UNITS[i - 1] : undefined;
+    if (larger && tenths >= 10_000n) return `${sign}1${larger[1]}`;
+    const digits = (tenths / 10n).toString();
+    // Compact notation groups only from five digits on (CLDR's minimum grouping): 9999.9T, 10,000T.
+    const whole = digits.length >= 5 ? groupDigits(digits) : digits;
+    const fraction = tenths % 10n;
+    return `${sign}${whole}${fraction === 0n ? '' : `.${fraction}`}${suffix}`;
+  }
+  return sign + abs.toString();
 }
 
+/** A count, rounded to a whole number: `1234.6` → `1,235`. */
 export function formatCount(count: number): string {
-  return exactInteger.format(count);
+  return Number.isFinite(count) ? groupDigits(Math.round(count).toFixed(0)) : String(count);
 }
 
 /** part / whole as a percentage with `digits` decimals, computed in bigint so no precision is lost. */
@@ -31,32 +74,40 @@ export function formatShare(part: bigint, whole: bigint, digits = 1): string {
   return digits > 0 ? `${integer}.${text.slice(-digits)}%` : `${integer}%`;
 }
 
-const longDate = new Intl.DateTimeFormat(LOCALE, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
-const dateTime = new Intl.DateTimeFormat(LOCALE, {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'UTC',
-  timeZoneName: 'short',
-});
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+const dateTime = lazy(
+  () =>
+    new Intl.DateTimeFormat(LOCALE, {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: 'UTC',
+      timeZoneName: 'short',
+    }),
+);
 
 /** `2026-11-24` → `Nov 24, 2026` (the date itself, never shifted by a time zone). */
 export function formatDay(day: string): string {
-  return longDate.format(new Date(`${day}T00:00:00Z`));
+  // A calendar date needs no time zone or locale data: by hand, like groupDigits, and equal to
+  // Intl's en-US `{ month: 'short', day: 'numeric', year: 'numeric' }` (unit-tested against it).
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const name = SHORT_MONTHS[month - 1];
+  if (!name || !Number.isInteger(year) || !Number.isInteger(date)) return day;
+  return `${name} ${date}, ${year}`;
 }
 
-const monthName = new Intl.DateTimeFormat(LOCALE, { year: 'numeric', month: 'long', timeZone: 'UTC' });
+const monthName = lazy(() => new Intl.DateTimeFormat(LOCALE, { year: 'numeric', month: 'long', timeZone: 'UTC' }));
 
 /** `2026-11` → `November 2026` (a UTC calendar month). */
 export function formatMonth(month: string): string {
-  return monthName.format(new Date(`${month}-01T00:00:00Z`));
+  return monthName().format(new Date(`${month}-01T00:00:00Z`));
 }
 
 /** An ISO timestamp such as `as_of` → `Nov 25, 2026, 12:00 AM UTC`. */
 export function formatTimestamp(iso: string): string {
-  return dateTime.format(new Date(iso));
+  return dateTime().format(new Date(iso));
 }
 
 /**
