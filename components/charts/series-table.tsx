@@ -1,4 +1,3 @@
-import { TableHead } from '@/components/site/table-head';
 import { formatDay, formatTokens } from '@/lib/format';
 import { ChartFigures } from './chart-figures';
 
@@ -11,20 +10,10 @@ export interface SeriesTableProps {
 /** Token series by date, one column per series: the figures behind a stacked chart. */
 export function SeriesTable({ caption, dates, columns }: SeriesTableProps) {
   return (
-    <ChartFigures caption={caption}>
-      <TableHead columns={[{ label: 'Date (UTC)' }, ...columns.map((column) => ({ label: column.label, numeric: true }))]} />
-      <tbody>
-        {dates.map((date, i) => (
-          <tr key={date}>
-            <th scope="row">{formatDay(date)}</th>
-            {columns.map((column) => (
-              <td className="num" key={column.key}>
-                {formatTokens(column.values[i] ?? 0n)}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </ChartFigures>
+    <ChartFigures
+      caption={caption}
+      columns={[{ label: 'Date (UTC)' }, ...columns.map((column) => ({ label: column.label, numeric: true }))]}
+      rows={dates.map((date, i) => [formatDay(date), ...columns.map((column) => formatTokens(column.values[i] ?? 0n))])}
+    />
   );
 }

@@ -82,21 +82,11 @@ export function Top50ShareSection({ history, range }: RangeProps) {
         unit="%"
         percent
       />
-      <ChartFigures caption={`Top-50 share per day, ${period} (UTC)`}>
-        <TableHead
-          columns={[{ label: 'Date (UTC)' }, { label: 'Top 50', numeric: true }, { label: 'All tokens', numeric: true }, { label: 'Share', numeric: true }]}
-        />
-        <tbody>
-          {days.map((d) => (
-            <tr key={d.date}>
-              <th scope="row">{formatDay(d.date)}</th>
-              <td className="num">{formatTokens(d.top50)}</td>
-              <td className="num">{formatTokens(d.total)}</td>
-              <td className="num">{formatBasisPoints(d.shareBp)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </ChartFigures>
+      <ChartFigures
+        caption={`Top-50 share per day, ${period} (UTC)`}
+        columns={[{ label: 'Date (UTC)' }, { label: 'Top 50', numeric: true }, { label: 'All tokens', numeric: true }, { label: 'Share', numeric: true }]}
+        rows={days.map((d) => [formatDay(d.date), formatTokens(d.top50), formatTokens(d.total), formatBasisPoints(d.shareBp)])}
+      />
     </>
   );
 }

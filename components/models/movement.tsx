@@ -21,15 +21,12 @@ export function Movement({ movement, isNew }: MovementProps) {
     );
   }
   const up = movement > 0;
+  const places = Math.abs(movement);
+  // Each text one string: one text node to hydrate, not five (this renders in every row of a table).
   return (
     <span className={`movement movement--${up ? 'up' : 'down'}`}>
-      <span aria-hidden="true">
-        {up ? '▲' : '▼'}
-        {Math.abs(movement)}
-      </span>
-      <span className="visually-hidden">
-        {up ? 'up' : 'down'} {Math.abs(movement)} {Math.abs(movement) === 1 ? 'place' : 'places'}
-      </span>
+      <span aria-hidden="true">{`${up ? '▲' : '▼'}${places}`}</span>
+      <span className="visually-hidden">{`${up ? 'up' : 'down'} ${places} ${places === 1 ? 'place' : 'places'}`}</span>
     </span>
   );
 }
