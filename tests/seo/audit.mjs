@@ -14,6 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { throttling } from 'lighthouse/core/config/constants.js';
 import { root } from '../helpers/processes.mjs';
 
 const arg = (name, fallback) => {
@@ -58,8 +59,41 @@ function median(results) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+/**
+ * Lighthouse emulates its reference phone (a Moto G Power) by slowing this machine's CPU down 4×, a
+ * factor calibrated for a host with a benchmarkIndex of about 1,533. Its documentation (docs/throttling.md,
+ * "calibrating the multipliers", and the Lighthouse team's CPU-throttling calculator) says to scale the
+ * factor to the host's own benchmarkIndex, which Lighthouse measures on every run: 3× at 1,300, 4× at
+ * 1,533, 6× at 2,000, 2× at 800, 1× at 150. A faster CI machine is slowed down more, a slower one less,
+ * so every machine emulates the same phone. Below 150, no factor can.
+ */
+export function calibratedSlowdown(benchmarkIndex) {
+  if (benchmarkIndex >= 1300) return 3 + (benchmarkIndex - 1300) / 233;
+  if (benchmarkIndex >= 800) return 2 + (benchmarkIndex - 800) / 500;
+  if (benchmarkIndex >= 150) return 1 + (benchmarkIndex - 150) / 650;
+  throw new Error(`benchmarkIndex ${benchmarkIndex}: this machine is too slow to emulate Lighthouse's reference phone`);
+}
+
+/** The host's benchmarkIndex: the median of three Lighthouse runs (their scores are discarded). */
+async function calibrate(chrome, url) {
+  const indexes = [];
+  for (let i = 0; i < 3; i += 1) {
+    const { lhr } = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+    indexes.push(lhr.environment.benchmarkIndex);
+  }
+  return indexes.sort((a, b) => a - b)[1];
+}
+
+let cpuSlowdownMultiplier = throttling.mobileSlow4G.cpuSlowdownMultiplier;
+
 async function audit(chrome, url, attempt = 1) {
-  const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
+  const result = await lighthouse(url, {
+    port: chrome.port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: CATEGORIES,
+    throttling: { ...throttling.mobileSlow4G, cpuSlowdownMultiplier },
+  });
   const lhr = result.lhr;
   // Lighthouse's own advice for a trace it failed to record (NO_NAVSTART and the like): run it again.
   if (lhr.runtimeError && attempt < 3) return audit(chrome, url, attempt + 1);
@@ -110,6 +144,9 @@ try {
     chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  const benchmarkIndex = await calibrate(chrome, `${origin}${pages[0]}`);
+  cpuSlowdownMultiplier = Math.round(calibratedSlowdown(benchmarkIndex) * 10) / 10;
+  console.log(`this machine's benchmarkIndex: ${benchmarkIndex}; CPU slowdown calibrated to ${cpuSlowdownMultiplier}× (Lighthouse's 4× is for about 1,533)`);
   for (const [i, page] of pages.entries()) {
     const results = [];
     for (let r = 0; r < runs; r += 1) results.push(await audit(chrome, `${origin}${page}`));
@@ -136,7 +173,7 @@ try {
 }
 
 const pad = (value, width) => String(value).padStart(width);
-console.log(`\nLighthouse 12.2.3 (mobile, median of ${runs} runs by Performance) and the Nu Html Checker`);
+console.log(`\nLighthouse 12.2.3 (mobile, CPU slowdown ${cpuSlowdownMultiplier}× for this machine, median of ${runs} runs by Performance) and the Nu Html Checker`);
 console.log(`${'page'.padEnd(44)}${pad('SEO', 5)}${pad('A11y', 6)}${pad('BP', 5)}${pad('Perf', 6)}  perf runs     validator`);
 for (const r of report) {
   console.log(
