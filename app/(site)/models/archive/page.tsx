@@ -4,21 +4,25 @@ import { Citation } from '@/components/site/citation';
 import { Freshness } from '@/components/site/freshness';
 import { TableHead } from '@/components/site/table-head';
 import { TokenFigure } from '@/components/site/token-figure';
+import { getConfig } from '@/lib/env';
 import { formatMonth, formatShare } from '@/lib/format';
 import { getModelHistory } from '@/lib/model-history';
 import { tagPageData } from '@/lib/page-tags';
 import { archiveSummaries } from '@/lib/rankings/archive';
 import { archiveHref, modelHref, modelsHref } from '@/lib/routes';
+import { pageMetadata } from '@/lib/seo';
 
 // Like every data page: a new month appears with the first regeneration after its last day becomes the data day.
 export const revalidate = 60;
 
-export const metadata: Metadata = {
-  title: 'Monthly archive — top AI models by tokens',
-  description:
-    'The AI models that used the most tokens on OpenRouter in each calendar month since January 2025: each month’s #1, its total tokens and the full leaderboard.',
-  alternates: { canonical: archiveHref() },
-};
+export function generateMetadata(): Metadata {
+  return pageMetadata(getConfig(), {
+    title: 'Monthly archive — top AI models by tokens',
+    description:
+      'The AI models that used the most tokens on OpenRouter in each calendar month since January 2025: each month’s #1, its total tokens and the full leaderboard.',
+    path: archiveHref(),
+  });
+}
 
 export default async function ArchiveIndexPage() {
   const { history, asOf, dataDay, source } = await getModelHistory();
