@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LazyLineChart } from '@/components/charts/lazy';
+import { Breadcrumbs } from '@/components/site/breadcrumbs';
 import { Citation } from '@/components/site/citation';
 import { DownloadLinks } from '@/components/site/download-links';
 import { Freshness } from '@/components/site/freshness';
@@ -19,7 +20,7 @@ import { socialImage } from '@/lib/og/metadata';
 import { tagPageData } from '@/lib/page-tags';
 import { modelProfile, type ModelProfile } from '@/lib/rankings/model-profile';
 import { decodeSegment, modelHref, modelOgImageHref, modelsHref } from '@/lib/routes';
-import { breadcrumbJsonLd, datasetJsonLd, pageMetadata } from '@/lib/seo';
+import { breadcrumbJsonLd, datasetJsonLd, pageMetadata, type Crumb } from '@/lib/seo';
 import { WINDOW_NAMES } from '@/lib/utc-day';
 
 // Rendered on first visit, then served from the ISR cache like every other data page.
@@ -103,6 +104,11 @@ export default async function ModelPage({ params }: PageProps) {
   const windowsCaption = `Tokens of ${profile.permaslug} over windows ending ${formatDay(dataDay)} (UTC), counting days in the top 50`;
   const historyCaption = `The last ${recent.length} days (UTC), newest first`;
   const site = getConfig();
+  const crumbs: Crumb[] = [
+    { name: 'Home', path: '/' },
+    { name: 'Models', path: modelsHref() },
+    { name: profile.permaslug, path: modelHref(profile.permaslug) },
+  ];
   const structured = [
     datasetJsonLd(site, {
       name: `${profile.permaslug}: daily tokens and rank on OpenRouter`,
@@ -116,24 +122,13 @@ export default async function ModelPage({ params }: PageProps) {
       csv: modelDownloadHref(profile.permaslug, 'csv'),
       json: modelDownloadHref(profile.permaslug, 'json'),
     }),
-    breadcrumbJsonLd(site, [
-      { name: 'Home', path: '/' },
-      { name: 'Models', path: modelsHref() },
-      { name: profile.permaslug, path: modelHref(profile.permaslug) },
-    ]),
+    breadcrumbJsonLd(site, crumbs),
   ];
 
   return (
     <>
       <JsonLd nodes={structured} />
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link href={modelsHref()} prefetch={false}>Models</Link>
-          </li>
-          <li aria-current="page">{profile.permaslug}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs crumbs={crumbs} />
       <h1 className="slug-heading">{profile.permaslug}</h1>
       <p className="muted">
         by <strong>{profile.author}</strong>

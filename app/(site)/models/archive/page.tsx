@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Breadcrumbs } from '@/components/site/breadcrumbs';
 import { Citation } from '@/components/site/citation';
 import { Freshness } from '@/components/site/freshness';
 import { TableHead } from '@/components/site/table-head';
@@ -31,14 +32,13 @@ export default async function ArchiveIndexPage() {
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link href={modelsHref()} prefetch={false}>Models</Link>
-          </li>
-          <li aria-current="page">Archive</li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        crumbs={[
+          { name: 'Home', path: '/' },
+          { name: 'Models', path: modelsHref() },
+          { name: 'Archive', path: archiveHref() },
+        ]}
+      />
       <h1>Monthly archive: top AI models by tokens</h1>
       <Freshness dataDay={dataDay} asOf={asOf} />
 

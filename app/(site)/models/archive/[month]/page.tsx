@@ -1,16 +1,14 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { LeaderboardTable } from '@/components/models/leaderboard-table';
+import { BoardFigures } from '@/components/models/board-figures';
 import { DailyStackSection } from '@/components/models/model-charts';
 import { MonthNav } from '@/components/models/month-nav';
+import { Breadcrumbs } from '@/components/site/breadcrumbs';
 import { Citation } from '@/components/site/citation';
 import { DownloadLinks } from '@/components/site/download-links';
 import { Freshness } from '@/components/site/freshness';
 import { JsonLd } from '@/components/site/json-ld';
-import { Stat } from '@/components/site/stat';
-import { TokenFigure } from '@/components/site/token-figure';
 import { getDatasets } from '@/lib/datasets';
 import { downloadHrefs, modelsDownloadHref } from '@/lib/downloads';
 import { getConfig } from '@/lib/env';
@@ -21,7 +19,7 @@ import { isArchiveMonth, monthLeaderboard, nextMonth, restatableThrough } from '
 import { cardAlt, leaderboardCard } from '@/lib/og/card-data';
 import { socialImage } from '@/lib/og/metadata';
 import { archiveHref, archiveOgImageHref, modelsHref } from '@/lib/routes';
-import { breadcrumbJsonLd, datasetJsonLd, pageMetadata } from '@/lib/seo';
+import { breadcrumbJsonLd, datasetJsonLd, pageMetadata, type Crumb } from '@/lib/seo';
 import { completeMonths, DATASET_START, previousMonth } from '@/lib/utc-day';
 
 /*
@@ -82,6 +80,12 @@ export default async function ArchiveMonthPage({ params }: PageProps) {
     ? `vs ${formatMonth(previous)}`
     : `— none: the history starts on ${formatDay(DATASET_START)}, so every model is marked new`;
   const site = getConfig();
+  const crumbs: Crumb[] = [
+    { name: 'Home', path: '/' },
+    { name: 'Models', path: modelsHref() },
+    { name: 'Archive', path: archiveHref() },
+    { name, path: archiveHref(month) },
+  ];
   const structured = [
     datasetJsonLd(site, {
       name: `Top AI models by tokens, ${name}`,
@@ -95,28 +99,13 @@ export default async function ArchiveMonthPage({ params }: PageProps) {
       csv: modelsDownloadHref({ month }, 'csv'),
       json: modelsDownloadHref({ month }, 'json'),
     }),
-    breadcrumbJsonLd(site, [
-      { name: 'Home', path: '/' },
-      { name: 'Models', path: modelsHref() },
-      { name: 'Archive', path: archiveHref() },
-      { name, path: archiveHref(month) },
-    ]),
+    breadcrumbJsonLd(site, crumbs),
   ];
 
   return (
     <>
       <JsonLd nodes={structured} />
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link href={modelsHref()} prefetch={false}>Models</Link>
-          </li>
-          <li>
-            <Link href={archiveHref()} prefetch={false}>Archive</Link>
-          </li>
-          <li aria-current="page">{name}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs crumbs={crumbs} />
       <h1>Top AI models by tokens — {name}</h1>
       <Freshness dataDay={dataDay} asOf={asOf} />
       {dataDay <= restatable ? (
@@ -130,26 +119,7 @@ export default async function ArchiveMonthPage({ params }: PageProps) {
         <h2 id="board-heading">
           Leaderboard, {name} ({period})
         </h2>
-        <dl className="stats">
-          <Stat label="All tokens">
-            <TokenFigure tokens={board.total} />
-          </Stat>
-          <Stat label="Top-50 share">
-            {formatShare(board.total - board.other, board.total)}
-          </Stat>
-          <Stat label="Models ranked">
-            {board.rows.length}
-          </Stat>
-        </dl>
-        {board.rows.length === 0 ? (
-          <p>No model figures are available for this month.</p>
-        ) : (
-          <LeaderboardTable
-            caption={`Models by tokens, ${period} (UTC). Share of all tokens including models outside the daily top 50; change and rank movement ${comparison}.`}
-            rows={board.rows}
-            total={board.total}
-          />
-        )}
+        <BoardFigures board={board} caption={`Models by tokens, ${period} (UTC). Share of all tokens including models outside the daily top 50; change and rank movement ${comparison}.`} empty="No model figures are available for this month." />
         <DownloadLinks hrefs={downloadHrefs((format) => modelsDownloadHref({ month }, format))} />
         <Citation source="models" dataSource={source} asOf={asOf} />
       </section>

@@ -1,17 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { LeaderboardTable } from '@/components/models/leaderboard-table';
+import { BoardFigures } from '@/components/models/board-figures';
 import { AuthorShareSection, DailyStackSection, Top50ShareSection } from '@/components/models/model-charts';
 import { WindowNav } from '@/components/models/window-nav';
 import { Citation } from '@/components/site/citation';
 import { DownloadLinks } from '@/components/site/download-links';
 import { JsonLd } from '@/components/site/json-ld';
 import { Freshness } from '@/components/site/freshness';
-import { Stat } from '@/components/site/stat';
-import { TokenFigure } from '@/components/site/token-figure';
 import { downloadHrefs, modelsDownloadHref } from '@/lib/downloads';
-import { formatDay, formatRange, formatShare, WINDOW_LABELS } from '@/lib/format';
+import { formatDay, formatRange, WINDOW_LABELS } from '@/lib/format';
 import { getConfig } from '@/lib/env';
 import { getModelHistory } from '@/lib/model-history';
 import { cardAlt } from '@/lib/og/card-data';
@@ -94,26 +92,7 @@ export default async function ModelsPage({ params }: PageProps) {
         <h2 id="board-heading">
           Leaderboard, {WINDOW_LABELS[window].long} ({period})
         </h2>
-        <dl className="stats">
-          <Stat label="All tokens">
-            <TokenFigure tokens={board.total} />
-          </Stat>
-          <Stat label="Top-50 share">
-            {formatShare(board.total - board.other, board.total)}
-          </Stat>
-          <Stat label="Models ranked">
-            {board.rows.length}
-          </Stat>
-        </dl>
-        {board.rows.length === 0 ? (
-          <p>No model figures are available for this window yet.</p>
-        ) : (
-          <LeaderboardTable
-            caption={`Models by tokens, ${period} (UTC). Share of all tokens including models outside the daily top 50; change and rank movement vs the ${board.previousRange.days} days before.`}
-            rows={board.rows}
-            total={board.total}
-          />
-        )}
+        <BoardFigures board={board} caption={`Models by tokens, ${period} (UTC). Share of all tokens including models outside the daily top 50; change and rank movement vs the ${board.previousRange.days} days before.`} empty="No model figures are available for this window yet." />
         <DownloadLinks hrefs={downloadHrefs((format) => modelsDownloadHref({ window }, format))} />
         <Citation source="models" dataSource={source} asOf={asOf} />
       </section>
