@@ -7,6 +7,9 @@ import { getConfig } from './lib/env';
 import { coldOutageRetryAfter } from './lib/availability';
 import { embedOfUrl, embedPagePath } from './lib/embed';
 import { decodeSegment } from './lib/routes';
+import { validateAppsQuery } from './lib/apps/query';
+import { isArchiveMonth } from './lib/rankings/archive';
+import { currentDataDay } from './lib/utc-day';
 import { ApiRateLimiter, clientOf, EXEMPT_API_PATHS } from './lib/rate-limit';
 
 /**
@@ -34,9 +37,14 @@ export async function middleware(request: NextRequest) {
   if (retryAfter > 0) {
     return unavailable(/^\/(?:api|download)\//.test(pathname), retryAfter);
   }
+  // Values the pages would refuse are a 404 here, from the site's static 404 page: a notFound() raised
+  // while Next renders an ISR page on demand leaves the response's HTML empty (the not-found content is
+  // drawn in the browser only, invisible without JavaScript and to crawlers).
   if ((pathname === '/apps' || pathname.startsWith('/apps/')) && !pathname.startsWith('/apps/v/')) {
-    return NextResponse.rewrite(appsViewUrl(request));
+    return isAppsView(request) ? NextResponse.rewrite(appsViewUrl(request)) : notFound(request);
   }
+  const month = ARCHIVE_MONTH_PATH.exec(pathname)?.[1];
+  if (month !== undefined && !isArchiveMonth(month, currentDataDay(new Date(), getConfig().settleMinutes))) return notFound(request);
   if (pathname === '/embed/models' || pathname === '/embed/apps') {
     const embed = embedOfUrl(pathname, searchParams);
     if (!embed) return notFound(request);
@@ -141,6 +149,18 @@ function appsViewUrl(request: NextRequest): URL {
   url.search = '';
   return url;
 }
+
+/** Whether the page of an apps URL exists (a page number past the last is still the page's to judge). */
+function isAppsView(request: NextRequest): boolean {
+  const { pathname, searchParams } = request.nextUrl;
+  const [category, subcategory, ...rest] = pathname.split('/').slice(2).filter(Boolean).map(decodeSafely);
+  if (rest.length > 0) return false;
+  const value = (name: string) => searchParams.get(name) ?? undefined;
+  const keys = ['sort', 'window', 'page', 'pageSize'] as const;
+  return validateAppsQuery({ category, subcategory, ...Object.fromEntries(keys.map((key) => [key, value(key)])) }).ok;
+}
+
+const ARCHIVE_MONTH_PATH = /^\/models\/archive\/([^/]+)\/?$/;
 
 function decodeSafely(value: string): string {
   return decodeSegment(value) ?? '-';

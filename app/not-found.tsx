@@ -1,16 +1,11 @@
-import Link from 'next/link';
+import { NotFoundContent } from '@/components/site/not-found-content';
 import { SiteChrome } from '@/components/site/site-chrome';
 
+/** Addresses no route matches, outside the `(site)` group's layout: the page brings the site's chrome itself. */
 export default function NotFound() {
   return (
     <SiteChrome>
-      <section className="section" aria-labelledby="nf-heading">
-        <h1 id="nf-heading">Page not found</h1>
-        <p>There is no page at this address.</p>
-        <p>
-          <Link href="/" prefetch={false}>Back to the rankings</Link>
-        </p>
-      </section>
+      <NotFoundContent />
     </SiteChrome>
   );
 }

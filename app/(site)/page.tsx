@@ -16,6 +16,7 @@ import { appsDownloadHref, downloadHrefs, modelsDownloadHref } from '@/lib/downl
 import { getConfig } from '@/lib/env';
 import { formatDay, formatRange, formatShare } from '@/lib/format';
 import { getModelHistory } from '@/lib/model-history';
+import { modelLabel } from '@/lib/model-name';
 import { tagPageData } from '@/lib/page-tags';
 import { biggestMovers, computeLeaderboard } from '@/lib/rankings/leaderboard';
 import { modelHref, modelsHref } from '@/lib/routes';
@@ -88,14 +89,14 @@ export default async function HomePage() {
           <Stat label="Top-50 share, last 30 days">
             {formatShare(thirty.total - thirty.other, thirty.total)}
           </Stat>
-          <Stat label={`#1 on ${formatDay(dataDay)}`} slug>
+          <Stat label={`#1 on ${formatDay(dataDay)}`} name>
             {leader ? (
-                <Link href={modelHref(leader.permaslug)} prefetch={false}>
-                  {leader.permaslug}
-                </Link>
-              ) : (
-                '–'
-              )}
+              <Link href={modelHref(leader.permaslug)} prefetch={false} title={leader.permaslug}>
+                {modelLabel(leader.permaslug)}
+              </Link>
+            ) : (
+              '–'
+            )}
           </Stat>
         </dl>
         <Citation source="models" dataSource={source} asOf={asOf} />

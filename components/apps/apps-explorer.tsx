@@ -140,7 +140,7 @@ export function AppsExplorer({ initial, basePath }: AppsExplorerProps) {
         {view ? (
           <ViewBody view={view} linkTo={linkTo} />
         ) : (
-          <AppsTableSkeleton rows={query.pageSize} comparable={query.category === null} />
+          <AppsTableSkeleton rows={query.pageSize} />
         )}
       </div>
       {view && view.totalRanked > 0 ? <AppsPagination query={query} pageCount={view.pageCount} linkTo={linkTo} /> : null}

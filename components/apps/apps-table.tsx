@@ -3,7 +3,7 @@ import { TokenFigure } from '@/components/site/token-figure';
 import { CATEGORY_INFO, SUBCATEGORY_NAMES } from '@/lib/apps/labels';
 import type { AppsView, AppsViewRow } from '@/lib/apps/types';
 import { formatBasisPoints, formatCount, formatRange, formatTokens } from '@/lib/format';
-import { Movement } from '../models/movement';
+import { RankCell } from '@/components/site/rank-cell';
 import { TableScroll } from '@/components/site/table-scroll';
 
 /** "Popular apps by tokens, Oct 26 – Nov 24, 2026 (UTC), ranks 26–50 of 200": what the table shows, in words. */
@@ -32,34 +32,30 @@ function AppsRow({ row, comparable }: { row: AppsViewRow; comparable: boolean })
   const tokens = BigInt(row.tokens);
   return (
     <tr>
-      <td className="num">{row.rank}</td>
-      {comparable ? (
-        <td>
-          <Movement movement={row.movement} isNew={row.isNew} />
-        </td>
-      ) : null}
-      <th scope="row">{row.appName}</th>
+      <RankCell rank={row.rank} movement={comparable ? row : null} />
+      <th scope="row" className="app-cell">
+        {row.appName}
+      </th>
       <td className="num">
         <TokenFigure tokens={tokens} />
       </td>
-      <td className="num">{formatCount(row.requests)}</td>
-      <td className="num">{row.tokensPerRequest === null ? <NotAvailable /> : formatTokens(BigInt(row.tokensPerRequest))}</td>
       <td className="num">{formatBasisPoints(row.shareBp)}</td>
+      <td className="num hide-narrow">{formatCount(row.requests)}</td>
+      <td className="num hide-narrow">{row.tokensPerRequest === null ? <NotAvailable /> : formatTokens(BigInt(row.tokensPerRequest))}</td>
     </tr>
   );
 }
 
-function AppsTableHead({ comparable }: { comparable: boolean }) {
+function AppsTableHead() {
   return (
     <TableHead
       columns={[
         { label: 'Rank', numeric: true },
-        comparable ? { label: 'Change' } : null,
         { label: 'App' },
         { label: 'Tokens', numeric: true },
-        { label: 'Requests', numeric: true },
-        { label: 'Tokens/request', numeric: true },
         { label: 'Share', numeric: true },
+        { label: 'Requests', numeric: true, wide: true },
+        { label: 'Tokens/request', numeric: true, wide: true },
       ]}
     />
   );
@@ -75,7 +71,7 @@ export function AppsTable({ view }: AppsTableProps) {
     <TableScroll label={appsCaption(view)}>
       <table className="data-table">
         <caption>{appsCaption(view)}</caption>
-        <AppsTableHead comparable={view.comparable} />
+        <AppsTableHead />
         <tbody>
           {view.rows.map((row) => (
             <AppsRow key={row.appId} row={row} comparable={view.comparable} />
@@ -88,20 +84,18 @@ export function AppsTable({ view }: AppsTableProps) {
 
 export interface AppsTableSkeletonProps {
   rows: number;
-  comparable: boolean;
 }
 
 /** Placeholder rows of the table's final size, hidden from assistive tech (a status region says "Loading…"). */
-export function AppsTableSkeleton({ rows, comparable }: AppsTableSkeletonProps) {
-  const columns = comparable ? 7 : 6;
+export function AppsTableSkeleton({ rows }: AppsTableSkeletonProps) {
   return (
     <div className="table-scroll" aria-hidden="true">
       <table className="data-table apps-table--skeleton">
-        <AppsTableHead comparable={comparable} />
+        <AppsTableHead />
         <tbody>
           {Array.from({ length: rows }, (_, r) => (
             <tr key={r} className="apps-skeleton-row">
-              {Array.from({ length: columns }, (_, c) => (
+              {Array.from({ length: 6 }, (_, c) => (
                 <td key={c}>
                   <span className="apps-skeleton" />
                 </td>

@@ -15,7 +15,7 @@ export function TopAppsTable({ caption, rows }: TopAppsTableProps) {
     <TableScroll label={caption}>
       <table className="data-table">
         <caption>{caption}</caption>
-        <TableHead columns={[{ label: 'Rank', numeric: true }, { label: 'App' }, { label: 'Tokens', numeric: true }, { label: 'Requests', numeric: true }]} />
+        <TableHead columns={[{ label: 'Rank', numeric: true }, { label: 'App' }, { label: 'Tokens', numeric: true }, { label: 'Requests', numeric: true, wide: true }]} />
         <tbody>
           {rows.map((row) => {
             const tokens = BigInt(row.tokens);
@@ -26,7 +26,7 @@ export function TopAppsTable({ caption, rows }: TopAppsTableProps) {
                 <td className="num">
                   <TokenFigure tokens={tokens} />
                 </td>
-                <td className="num">{formatCount(row.requests)}</td>
+                <td className="num hide-narrow">{formatCount(row.requests)}</td>
               </tr>
             );
           })}

@@ -1,18 +1,20 @@
 import { TableHead } from '@/components/site/table-head';
+import { RankCell } from '@/components/site/rank-cell';
+import { TableScroll } from '@/components/site/table-scroll';
 import { formatChange } from '@/lib/format';
 import type { LeaderboardRow } from '@/lib/rankings/leaderboard';
 import { ModelCells } from './model-cells';
-import { Movement } from './movement';
-import { TableScroll } from '@/components/site/table-scroll';
 
 export interface LeaderboardTableProps {
   caption: string;
   rows: readonly LeaderboardRow[];
   /** The window's total including `other`: the denominator for shares. */
   total: bigint;
+  /** False when the previous window is not fully inside the data: no change figure, no movement. */
+  comparable?: boolean;
 }
 
-export function LeaderboardTable({ caption, rows, total }: LeaderboardTableProps) {
+export function LeaderboardTable({ caption, rows, total, comparable = true }: LeaderboardTableProps) {
   return (
     <TableScroll label={caption}>
       <table className="data-table">
@@ -20,25 +22,22 @@ export function LeaderboardTable({ caption, rows, total }: LeaderboardTableProps
         <TableHead
           columns={[
             { label: 'Rank', numeric: true },
-            { label: <span className="visually-hidden">Rank change</span> },
             { label: 'Model' },
-            { label: 'Author', wide: true },
             { label: 'Tokens', numeric: true },
             { label: 'Share', numeric: true },
-            { label: 'Change', numeric: true },
+            comparable ? { label: 'Change', numeric: true, wide: true } : null,
           ]}
         />
         <tbody>
           {rows.map((row) => (
             <tr key={row.permaslug}>
-              <td className="num">{row.rank}</td>
-              <td>
-                <Movement movement={row.movement} isNew={row.isNew} />
-              </td>
-              <ModelCells permaslug={row.permaslug} author={row.author} tokens={row.tokens} total={total} />
-              <td className={`num change ${row.changePct === null ? '' : row.changePct >= 0 ? 'change--up' : 'change--down'}`}>
-                {formatChange(row.changePct)}
-              </td>
+              <RankCell rank={row.rank} movement={comparable ? row : null} />
+              <ModelCells permaslug={row.permaslug} tokens={row.tokens} total={total} />
+              {comparable ? (
+                <td className={`num change hide-narrow ${row.changePct === null ? '' : row.changePct >= 0 ? 'change--up' : 'change--down'}`}>
+                  {formatChange(row.changePct)}
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>

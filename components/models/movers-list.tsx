@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { formatChange, formatTokensCompact } from '@/lib/format';
 import type { LeaderboardRow } from '@/lib/rankings/leaderboard';
+import { modelLabel } from '@/lib/model-name';
 import { modelHref } from '@/lib/routes';
 
 export interface MoversListProps {
@@ -18,8 +19,8 @@ export function MoversList({ title, rows }: MoversListProps) {
         <ol className="movers">
           {rows.map((row) => (
             <li key={row.permaslug}>
-              <Link href={modelHref(row.permaslug)} prefetch={false} className="slug">
-                {row.permaslug}
+              <Link href={modelHref(row.permaslug)} prefetch={false} title={row.permaslug}>
+                {modelLabel(row.permaslug)}
               </Link>
               <span className={`change ${row.changePct !== null && row.changePct >= 0 ? 'change--up' : 'change--down'}`}>
                 {formatChange(row.changePct)}

@@ -1,4 +1,4 @@
-import { citationLine, DEMO_LABEL, LICENSE_LINE, LICENSE_URL, TOKENIZER_CAVEAT, type CitationSource } from '@/lib/citation';
+import { citationLine, LICENSE_LINE, LICENSE_URL, TOKENIZER_CAVEAT, type CitationSource } from '@/lib/citation';
 import type { DataSource } from '@/lib/datasets/client';
 
 export interface CitationProps {
@@ -22,9 +22,7 @@ export function Citation({ source, dataSource, asOf, caveat = true }: CitationPr
           </a>
         </p>
       ) : (
-        <p>
-          <strong>{DEMO_LABEL}.</strong> Figures are generated for demonstration and carry no attribution.
-        </p>
+        <p>Synthetic demo figures: there is no source to cite.</p>
       )}
       {caveat ? <p className="muted">{TOKENIZER_CAVEAT}</p> : null}
     </div>

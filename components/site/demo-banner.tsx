@@ -8,7 +8,7 @@ export function DemoBanner() {
   return (
     <aside className="demo-banner" aria-label="Demo data">
       <div role="note">
-        <strong>{DEMO_LABEL}.</strong> Set <code>OPENROUTER_API_KEY</code> on the server to publish live figures.
+        <strong>{DEMO_LABEL}.</strong> Every figure on this site is made up, to show how Tokenboard works.
       </div>
     </aside>
   );

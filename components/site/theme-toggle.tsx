@@ -6,7 +6,7 @@
 export function ThemeToggle() {
   return (
     <button type="button" className="theme-toggle" aria-pressed="false" data-theme-toggle="" suppressHydrationWarning>
-      <span aria-hidden="true" className="theme-toggle__icon" /> Dark mode
+      <span aria-hidden="true" className="theme-toggle__icon" /> <span className="theme-toggle__label">Dark mode</span>
     </button>
   );
 }

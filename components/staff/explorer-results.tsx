@@ -108,7 +108,6 @@ function ModelTotalsTable({ result }: ModelTotalsTableProps) {
           columns={[
             { label: 'Rank', numeric: true },
             { label: 'Model' },
-            { label: 'Author', wide: true },
             { label: 'Tokens', numeric: true },
             { label: 'Share', numeric: true },
           ]}
@@ -117,7 +116,7 @@ function ModelTotalsTable({ result }: ModelTotalsTableProps) {
           {result.rows.map((row) => (
             <tr key={row.permaslug}>
               <td className="num">{row.rank}</td>
-              <ModelCells permaslug={row.permaslug} author={row.author} tokens={row.tokens} total={total} />
+              <ModelCells permaslug={row.permaslug} tokens={row.tokens} total={total} />
             </tr>
           ))}
         </tbody>
@@ -127,8 +126,9 @@ function ModelTotalsTable({ result }: ModelTotalsTableProps) {
               <span aria-hidden="true">–</span>
               <span className="visually-hidden">not ranked</span>
             </td>
-            <th scope="row">Everything else (other)</th>
-            <td className="hide-narrow muted">outside each day&apos;s top 50</td>
+            <th scope="row">
+              Everything else (other) <span className="model-cell__author">outside each day&apos;s top 50</span>
+            </th>
             <td className="num">
               <TokenFigure tokens={other} />
             </td>

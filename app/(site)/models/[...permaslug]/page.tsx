@@ -12,7 +12,8 @@ import { TableHead } from '@/components/site/table-head';
 import { TableScroll } from '@/components/site/table-scroll';
 import { TokenFigure } from '@/components/site/token-figure';
 import { downloadHrefs, modelDownloadHref } from '@/lib/downloads';
-import { formatBasisPoints, formatDay, formatRange, formatTokens, tokensInBillions, WINDOW_LABELS } from '@/lib/format';
+import { formatBasisPoints, formatDay, formatRange, tokensInBillions, WINDOW_LABELS } from '@/lib/format';
+import { modelLabel, modelName } from '@/lib/model-name';
 import { getConfig } from '@/lib/env';
 import { getModelHistory } from '@/lib/model-history';
 import { cardAlt, modelCard } from '@/lib/og/card-data';
@@ -20,7 +21,7 @@ import { socialImage } from '@/lib/og/metadata';
 import { tagPageData } from '@/lib/page-tags';
 import { modelProfile, type ModelProfile } from '@/lib/rankings/model-profile';
 import { decodeSegment, modelHref, modelOgImageHref, modelsHref } from '@/lib/routes';
-import { breadcrumbJsonLd, datasetJsonLd, pageMetadata, type Crumb } from '@/lib/seo';
+import { breadcrumbJsonLd, datasetJsonLd, NOT_FOUND_METADATA, pageMetadata, type Crumb } from '@/lib/seo';
 import { WINDOW_NAMES } from '@/lib/utc-day';
 
 // Rendered on first visit, then served from the ISR cache like every other data page.
@@ -34,7 +35,8 @@ interface PageProps {
   params: Promise<{ permaslug: string[] }>;
 }
 
-const TABLE_DAYS = 90;
+/** The daily table shows the last two weeks; the downloads under it hold every day. */
+const TABLE_DAYS = 14;
 
 /** Segments arrive percent-encoded (`%3Afree`) or raw (`:free`): both name the same model. */
 function decodePermaslug(segments: string[]): string | null {
@@ -42,21 +44,28 @@ function decodePermaslug(segments: string[]): string | null {
   return decoded.every((segment) => segment !== null) ? decoded.join('/') : null;
 }
 
-async function loadProfile(params: PageProps['params']) {
+async function findProfile(params: PageProps['params']) {
   const permaslug = decodePermaslug((await params).permaslug);
-  if (!permaslug) notFound();
+  if (!permaslug) return null;
   const data = await getModelHistory();
   const profile = modelProfile(data.history, permaslug, data.dataDay);
-  if (!profile) notFound();
-  return { ...data, profile };
+  return profile ? { ...data, profile } : null;
+}
+
+async function loadProfile(params: PageProps['params']) {
+  return (await findProfile(params)) ?? notFound();
 }
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
-  const { profile, dataDay, source } = await loadProfile(params);
+  // The page itself answers 404 for an unknown model; throwing here instead would leave the 404's
+  // server HTML empty (Next renders a not-found raised by streamed metadata on the client only).
+  const found = await findProfile(params);
+  if (!found) return NOT_FOUND_METADATA;
+  const { profile, dataDay, source } = found;
   const latest = profile.points.at(-1);
   const standing = latest?.date === dataDay && latest.rank !== null ? `#${latest.rank} on ${formatDay(dataDay)}` : `outside the top 50 on ${formatDay(dataDay)}`;
   return pageMetadata(getConfig(), {
-    title: `${profile.permaslug} — daily tokens and rank to ${formatDay(dataDay)}`,
+    title: `${modelLabel(profile.permaslug)} (${profile.permaslug}) — daily tokens and rank to ${formatDay(dataDay)}`,
     description: `Daily token usage, rank and share of ${profile.permaslug} (by ${profile.author}) on OpenRouter since ${formatDay(profile.firstSeen)}: ${standing}, best rank #${profile.bestRank.rank} on ${formatDay(profile.bestRank.date)}.`,
     path: modelHref(profile.permaslug),
     image: socialImage(modelOgImageHref(profile.permaslug), cardAlt(modelCard(profile, dataDay, source === 'demo'))),
@@ -101,13 +110,16 @@ export default async function ModelPage({ params }: PageProps) {
   const { profile, asOf, dataDay, source } = await loadProfile(params);
   await tagPageData(dataDay, ['rankings-daily']);
   const recent = profile.points.slice(-TABLE_DAYS).reverse();
+  const name = modelName(profile.permaslug);
+  // "Since <first day>" says something only when the model is older than the longest window.
+  const showAllTime = profile.allTime !== profile.windows.year;
   const windowsCaption = `Tokens of ${profile.permaslug} over windows ending ${formatDay(dataDay)} (UTC), counting days in the top 50`;
-  const historyCaption = `The last ${recent.length} days (UTC), newest first`;
+  const historyCaption = `The last ${recent.length} days (UTC), newest first; share of each day's tokens`;
   const site = getConfig();
   const crumbs: Crumb[] = [
     { name: 'Home', path: '/' },
     { name: 'Models', path: modelsHref() },
-    { name: profile.permaslug, path: modelHref(profile.permaslug) },
+    { name: modelLabel(profile.permaslug), path: modelHref(profile.permaslug) },
   ];
   const structured = [
     datasetJsonLd(site, {
@@ -129,9 +141,12 @@ export default async function ModelPage({ params }: PageProps) {
     <>
       <JsonLd nodes={structured} />
       <Breadcrumbs crumbs={crumbs} />
-      <h1 className="slug-heading">{profile.permaslug}</h1>
+      <h1>
+        {name.name}
+        {name.variant ? <span className="badge badge--variant">{name.variant}</span> : null}
+      </h1>
       <p className="muted">
-        by <strong>{profile.author}</strong>
+        by <strong>{name.author}</strong> · <code className="slug">{profile.permaslug}</code>
       </p>
       <Freshness dataDay={dataDay} asOf={asOf} />
 
@@ -170,12 +185,14 @@ export default async function ModelPage({ params }: PageProps) {
                   </td>
                 </tr>
               ))}
-              <tr>
-                <th scope="row">Since {formatDay(profile.firstSeen)}</th>
-                <td className="num">
-                  <TokenFigure tokens={profile.allTime} />
-                </td>
-              </tr>
+              {showAllTime ? (
+                <tr>
+                  <th scope="row">Since {formatDay(profile.firstSeen)}</th>
+                  <td className="num">
+                    <TokenFigure tokens={profile.allTime} />
+                  </td>
+                </tr>
+              ) : null}
             </tbody>
           </table>
         </TableScroll>
@@ -189,15 +206,15 @@ export default async function ModelPage({ params }: PageProps) {
           <table className="data-table data-table--compact">
             <caption>{historyCaption}</caption>
             <TableHead
-                columns={[{ label: 'Date' }, { label: 'Rank', numeric: true }, { label: 'Tokens', numeric: true }, { label: 'Share of the day', numeric: true }]}
+                columns={[{ label: 'Date' }, { label: 'Rank', numeric: true }, { label: 'Tokens', numeric: true }, { label: 'Share', numeric: true }]}
               />
             <tbody>
               {recent.map((point) => (
                 <tr key={point.date}>
                   <th scope="row">{formatDay(point.date)}</th>
                   <td className="num">{point.rank === null ? 'outside top 50' : `#${point.rank}`}</td>
-                  <td className="num">{point.rank === null ? '–' : formatTokens(point.tokens)}</td>
-                  <td className="num">{point.rank === null ? '–' : formatBasisPoints(point.shareBp, 2)}</td>
+                  <td className="num">{point.rank === null ? '–' : <TokenFigure tokens={point.tokens} />}</td>
+                  <td className="num">{point.rank === null ? '–' : formatBasisPoints(point.shareBp)}</td>
                 </tr>
               ))}
             </tbody>
@@ -206,6 +223,7 @@ export default async function ModelPage({ params }: PageProps) {
         <DownloadLinks
           hrefs={downloadHrefs((format) => modelDownloadHref(profile.permaslug, format))}
           subject={`the full daily history of ${profile.permaslug}`}
+          label="Every day since the first:"
         />
       </section>
 
@@ -215,9 +233,10 @@ export default async function ModelPage({ params }: PageProps) {
           <ul className="link-list">
             {profile.siblings.map((sibling) => (
               <li key={sibling}>
-                <Link href={modelHref(sibling)} prefetch={false} className="slug">
-                  {sibling}
-                </Link>
+                <Link href={modelHref(sibling)} prefetch={false}>
+                  {modelLabel(sibling)}
+                </Link>{' '}
+                <code className="slug muted">{sibling}</code>
               </li>
             ))}
           </ul>

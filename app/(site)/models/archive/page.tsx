@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { modelLabel } from '@/lib/model-name';
 import { Breadcrumbs } from '@/components/site/breadcrumbs';
 import { Citation } from '@/components/site/citation';
 import { Freshness } from '@/components/site/freshness';
@@ -66,10 +67,10 @@ export default async function ArchiveIndexPage() {
                         {formatMonth(month)}
                       </Link>
                     </th>
-                    <td className="slug">
+                    <td className="model-cell">
                       {leader ? (
-                        <Link href={modelHref(leader.permaslug)} prefetch={false}>
-                          {leader.permaslug}
+                        <Link href={modelHref(leader.permaslug)} prefetch={false} title={leader.permaslug}>
+                          {modelLabel(leader.permaslug)}
                         </Link>
                       ) : (
                         '–'
