@@ -1,8 +1,6 @@
-/**
- * Token counts on a chart, in the tables' compact form: `formatTokensCompact` (lib/format.ts) rewritten
- * for plain numbers, so the chart chunk needs no bigint. Same output for any whole number up to 2^53
- * (unit-tested against it); a fraction is first rounded to a whole token.
- */
+/** The unit (and axis title) of token charts: values are token counts, written compact (`8.6T`). */
+export const TOKENS_UNIT = 'tokens';
+
 const UNITS = [
   [1e12, 'T'],
   [1e9, 'B'],
@@ -14,7 +12,12 @@ function groupDigits(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
-/** `8.6e12` → `8.6T`, `8e12` → `8.0T`, `999.95e9` → `1.0T`, `123` → `123`. */
+/**
+ * Token counts on a chart, in the tables' compact form: `formatTokensCompact` (lib/format.ts) rewritten
+ * for plain numbers, so the chart chunk needs no bigint. Same output for any whole number up to 2^53
+ * (unit-tested against it); a fraction is first rounded to a whole token.
+ * `8.6e12` → `8.6T`, `8e12` → `8.0T`, `999.95e9` → `1.0T`, `123` → `123`.
+ */
 export function formatTokensTick(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   const whole = Math.round(Math.abs(value));
