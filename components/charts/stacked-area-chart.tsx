@@ -46,7 +46,18 @@ export function StackedAreaChart({ title, description, dates, series }: StackedA
         const points = { pointRadius: dates.length === 1 ? 3 : 0, pointHoverRadius: 3, pointBackgroundColor: color };
         if (s.overlay) {
           // Its own stack, so it is drawn at its own height and leaves the stacked bands as they are.
-          return { label: s.label, data: s.values, stack: OVERLAY_STACK, hidden: true, fill: false, ...points, borderColor: color, backgroundColor: color, borderWidth: 2, borderDash: [6, 4] };
+          return {
+            label: s.label,
+            data: s.values,
+            ...points,
+            stack: OVERLAY_STACK,
+            hidden: true,
+            fill: false,
+            borderColor: color,
+            backgroundColor: color,
+            borderWidth: 2,
+            borderDash: [6, 4],
+          };
         }
         return {
           label: s.label,
