@@ -37,9 +37,12 @@ const COMPACT_UNITS = [
 ] as const;
 
 /**
- * `1234567890123n` → `1.2T`, for headlines; the exact figure belongs next to it (e.g. in a title). By
- * hand in bigint, like groupDigits, and equal to Intl's en-US compact notation with at most one decimal,
- * rounding half away from zero (unit-tested against it).
+ * `1234567890123n` → `1.2T`, for headlines; the exact figure belongs next to it (e.g. in a title). Every
+ * figure from 1,000 on has exactly one decimal in the largest unit it reaches (`8.0T` beside `8.6T`, not
+ * `8T`), so figures side by side read alike; the whole part is grouped (`1,495.4T`). Smaller counts
+ * print as they are. By hand in bigint, like groupDigits, so it stays exact; rounds half away from zero,
+ * and a figure that rounds to 1000.0 of a unit is 1.0 of the next (`999,950,000,000n` → `1.0T`). The
+ * charts' number twin is `formatTokensTick` (components/charts/token-ticks.ts).
  */
 export function formatTokensCompact(tokens: bigint): string {
   const sign = tokens < 0n ? '-' : '';
@@ -47,14 +50,9 @@ export function formatTokensCompact(tokens: bigint): string {
   for (const [i, [unit, suffix]] of COMPACT_UNITS.entries()) {
     if (abs < unit) continue;
     const tenths = (abs * 20n + unit) / (unit * 2n); // abs / unit in tenths, rounded half up
-    // 999,950 rounds to 1000.0K: that is 1M, as Intl writes it.
     const larger = i > 0 ? COMPACT_UNITS[i - 1] : undefined;
-    if (larger && tenths >= 10_000n) return `${sign}1${larger[1]}`;
-    const digits = (tenths / 10n).toString();
-    // Compact notation groups only from five digits on (CLDR's minimum grouping): 9999.9T, 10,000T.
-    const whole = digits.length >= 5 ? groupDigits(digits) : digits;
-    const fraction = tenths % 10n;
-    return `${sign}${whole}${fraction === 0n ? '' : `.${fraction}`}${suffix}`;
+    if (larger && tenths >= 10_000n) return `${sign}1.0${larger[1]}`;
+    return `${sign}${groupDigits((tenths / 10n).toString())}.${tenths % 10n}${suffix}`;
   }
   return sign + abs.toString();
 }
@@ -64,11 +62,16 @@ export function formatCount(count: number): string {
   return Number.isFinite(count) ? groupDigits(Math.round(count).toFixed(0)) : String(count);
 }
 
-/** part / whole as a percentage with `digits` decimals, computed in bigint so no precision is lost. */
+/**
+ * part / whole as a percentage with `digits` decimals, computed in bigint so no precision is lost. A
+ * positive share too small to show is `<0.1%` (the smallest step at `digits`), never `0.0%`, which is
+ * kept for exactly nothing.
+ */
 export function formatShare(part: bigint, whole: bigint, digits = 1): string {
   if (whole <= 0n) return '–';
   const scale = 10n ** BigInt(digits + 2);
   const scaled = (part * scale * 2n + whole) / (whole * 2n); // rounded half up
+  if (scaled === 0n && part > 0n) return `<${digits > 0 ? `0.${'1'.padStart(digits, '0')}` : '1'}%`;
   const text = scaled.toString().padStart(digits + 1, '0');
   const integer = text.slice(0, text.length - digits);
   return digits > 0 ? `${integer}.${text.slice(-digits)}%` : `${integer}%`;
@@ -111,11 +114,11 @@ export function formatTimestamp(iso: string): string {
 }
 
 /**
- * Tokens in billions, for plotting only: charts need floats, and a pixel cannot show more than these
- * 3 decimals. Tables and text keep the exact bigint.
+ * Tokens as a float, for plotting only: charts need numbers (no bigint crosses to the client), and a
+ * pixel cannot show the digits lost beyond 2^53. Tables and text keep the exact bigint.
  */
-export function tokensInBillions(tokens: bigint): number {
-  return Number(tokens / 1_000_000n) / 1000;
+export function tokensForChart(tokens: bigint): number {
+  return Number(tokens);
 }
 
 /** A signed percentage change such as `+12.3%` / `−4.0%`; `–` when there is nothing to compare. */

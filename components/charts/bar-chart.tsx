@@ -4,7 +4,7 @@ import { BarElement, CategoryScale, Chart, LinearScale, Tooltip, type ChartData,
 import { useMemo } from 'react';
 import { Bar } from 'react-chartjs-2';
 
-import { axisStyle, baseOptions, formatNumber, formatValue, PALETTE, useChartTheme } from './chart-theme';
+import { axisStyle, baseOptions, formatTick, formatValue, PALETTE, useChartTheme } from './chart-theme';
 import type { BarChartProps } from './types';
 import './charts.css';
 
@@ -31,7 +31,7 @@ export function BarChart({ title, description, labels, values, unit }: BarChartP
         x: {
           ...axisStyle(theme, unit),
           beginAtZero: true,
-          ticks: { color: theme.muted, callback: (value) => formatNumber(Number(value)) },
+          ticks: { color: theme.muted, callback: (value) => formatTick(Number(value), unit) },
         },
         y: { ...axisStyle(theme, ''), grid: { display: false }, ticks: { color: theme.text, autoSkip: false } },
       },

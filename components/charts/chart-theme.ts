@@ -1,19 +1,24 @@
 import { useMemo, useSyncExternalStore } from 'react';
 
 import { formatDay } from '@/lib/format';
+import { formatTokensTick, TOKENS_UNIT } from './token-ticks';
 
-/** Ten qualitative hues that read on light and dark backgrounds; `other` is always neutral grey. */
+/**
+ * Ten categorical hues (Tableau 10's, moved into one mid-tone band): each has at least 3:1 contrast on
+ * both the light (#ffffff) and the dark (#0f1115) page, and they are ordered so that neighbours in a
+ * stack stay apart for red-green colour blindness too. `other` is always neutral grey.
+ */
 export const PALETTE = [
-  '#4e79a7',
-  '#f28e2b',
-  '#e15759',
-  '#76b7b2',
-  '#59a14f',
-  '#edc948',
-  '#b07aa1',
-  '#ff9da7',
-  '#9c755f',
-  '#a0cbe8',
+  '#3f7fc0', // blue
+  '#d8731a', // orange
+  '#2a9d8f', // teal
+  '#b08a00', // mustard
+  '#d65a9e', // pink
+  '#5a9e3c', // green
+  '#0f9fbf', // cyan
+  '#d94a4c', // red
+  '#9b6bd1', // violet
+  '#9a6f55', // brown
 ] as const;
 export const OTHER_COLOR = '#8b8f98';
 
@@ -30,6 +35,7 @@ export function withAlpha(hex: string, alpha: number): string {
 }
 
 export interface ChartTheme {
+  background: string;
   text: string;
   muted: string;
   border: string;
@@ -44,6 +50,7 @@ const REDUCED_MOTION_QUERY = '(prefers-reduced-motion: reduce)';
 const NARROW_QUERY = '(max-width: 40rem)';
 // Fallbacks equal the light values in app/globals.css; used only if the variables are missing.
 const FALLBACK: ChartTheme = {
+  background: '#ffffff',
   text: '#14171f',
   muted: '#4b5263',
   border: '#d9dde5',
@@ -86,6 +93,7 @@ function resolveColor(name: string, fallback: string): string {
 function getSnapshot(): string {
   const root = getComputedStyle(document.documentElement);
   return JSON.stringify({
+    background: resolveColor('--bg', FALLBACK.background),
     text: resolveColor('--text', FALLBACK.text),
     muted: resolveColor('--muted', FALLBACK.muted),
     border: resolveColor('--border', FALLBACK.border),
@@ -106,11 +114,16 @@ export function useChartTheme(): ChartTheme {
 const valueFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const axisDayFormat = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
-/** `1234.567, "billion tokens"` → `1,234.57 billion tokens`; `12.5, "%"` → `12.5%`. */
+/** `8.6e12, "tokens"` → `8.6T tokens`; `12.5, "%"` → `12.5%`; `3, "attempts"` → `3 attempts`. */
 export function formatValue(value: number, unit: string): string {
-  const number = valueFormat.format(value);
+  const number = formatTick(value, unit);
   if (!unit) return number;
   return unit.startsWith('%') ? `${number}${unit}` : `${number} ${unit}`;
+}
+
+/** An axis tick: tokens compact (`1.5T`), anything else as a plain number. */
+export function formatTick(value: number, unit: string): string {
+  return unit === TOKENS_UNIT ? formatTokensTick(value) : formatNumber(value);
 }
 
 export function formatNumber(value: number): string {

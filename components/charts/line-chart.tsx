@@ -19,6 +19,7 @@ import {
   baseOptions,
   formatAxisDay,
   formatNumber,
+  formatTick,
   formatTooltipDay,
   formatValue,
   legendOptions,
@@ -61,7 +62,7 @@ export function LineChart({ title, description, dates, series, unit, percent = f
             color: theme.muted,
             // Ranks are whole numbers; a 2.5th place tick would be meaningless.
             ...(reverse ? { precision: 0 } : {}),
-            callback: (value) => (percent ? `${formatNumber(Number(value))}%` : formatNumber(Number(value))),
+            callback: (value) => (percent ? `${formatNumber(Number(value))}%` : formatTick(Number(value), unit)),
           },
         },
       },

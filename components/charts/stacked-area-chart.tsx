@@ -19,7 +19,7 @@ import {
   axisStyle,
   baseOptions,
   formatAxisDay,
-  formatNumber,
+  formatTick,
   formatTooltipDay,
   formatValue,
   legendOptions,
@@ -27,12 +27,15 @@ import {
   useChartTheme,
   withAlpha,
 } from './chart-theme';
+import { TOKENS_UNIT } from './token-ticks';
 import type { StackedAreaChartProps } from './types';
 import './charts.css';
 
 Chart.register(LineElement, PointElement, CategoryScale, LinearScale, Filler, Tooltip, Legend);
 
-export function StackedAreaChart({ title, description, dates, series, unit }: StackedAreaChartProps) {
+const OVERLAY_STACK = 'overlay';
+
+export function StackedAreaChart({ title, description, dates, series }: StackedAreaChartProps) {
   const theme = useChartTheme();
 
   const data = useMemo<ChartData<'line', number[], string>>(
@@ -40,20 +43,36 @@ export function StackedAreaChart({ title, description, dates, series, unit }: St
       labels: dates.map(formatAxisDay),
       datasets: series.map((s, index) => {
         const color = seriesColor(s.key, index);
+        const points = { pointRadius: dates.length === 1 ? 3 : 0, pointHoverRadius: 3, pointBackgroundColor: color };
+        if (s.overlay) {
+          // Its own stack, so it is drawn at its own height and leaves the stacked bands as they are.
+          return {
+            label: s.label,
+            data: s.values,
+            ...points,
+            stack: OVERLAY_STACK,
+            hidden: true,
+            fill: false,
+            borderColor: color,
+            backgroundColor: color,
+            borderWidth: 2,
+            borderDash: [6, 4],
+          };
+        }
         return {
           label: s.label,
           data: s.values,
-          borderColor: color,
-          backgroundColor: withAlpha(color, 0.7),
-          borderWidth: 1.5,
+          ...points,
+          // A hairline in the page colour between bands keeps neighbours apart whatever the hues.
+          borderColor: theme.background,
+          backgroundColor: withAlpha(color, 0.9),
+          borderWidth: 1,
           // 'stack' fills down to the series below rather than to zero, so translucent areas don't blend.
           fill: 'stack',
-          pointRadius: dates.length === 1 ? 3 : 0,
-          pointHoverRadius: 3,
         };
       }),
     }),
-    [dates, series],
+    [dates, series, theme.background],
   );
 
   const options = useMemo<ChartOptions<'line'>>(
@@ -63,13 +82,15 @@ export function StackedAreaChart({ title, description, dates, series, unit }: St
       scales: {
         x: { ...axisStyle(theme, ''), grid: { display: false }, ticks: { color: theme.muted, maxRotation: 0, autoSkipPadding: 12 } },
         y: {
-          ...axisStyle(theme, unit),
+          ...axisStyle(theme, TOKENS_UNIT),
           stacked: true,
           beginAtZero: true,
-          ticks: { color: theme.muted, callback: (value) => formatNumber(Number(value)) },
+          ticks: { color: theme.muted, callback: (value) => formatTick(Number(value), TOKENS_UNIT) },
         },
       },
       plugins: {
+        // Every band first, then every line, so the overlay's dashes stay on top of the bands.
+        filler: { drawTime: 'beforeDatasetsDraw' },
         legend: legendOptions(theme),
         tooltip: {
           mode: 'index',
@@ -77,13 +98,14 @@ export function StackedAreaChart({ title, description, dates, series, unit }: St
           filter: (item) => Number.isFinite(item.parsed.y),
           callbacks: {
             title: (items) => formatTooltipDay(dates[items[0]?.dataIndex ?? -1] ?? ''),
-            label: (item) => `${item.dataset.label ?? ''}: ${formatValue(item.parsed.y ?? 0, unit)}`,
-            footer: (items) => `Total: ${formatValue(items.reduce((sum, item) => sum + (item.parsed.y ?? 0), 0), unit)}`,
+            label: (item) => `${item.dataset.label ?? ''}: ${formatValue(item.parsed.y ?? 0, TOKENS_UNIT)}`,
+            // Only what is switched on: the top series, plus everything else once it is shown.
+            footer: (items) => `Total shown: ${formatValue(items.reduce((sum, item) => sum + (item.parsed.y ?? 0), 0), TOKENS_UNIT)}`,
           },
         },
       },
     }),
-    [theme, dates, unit],
+    [theme, dates],
   );
 
   return (

@@ -3,17 +3,21 @@ export interface ChartSeries {
   key: string;
   label: string;
   values: number[];
+  /**
+   * Stacked charts only: drawn as a dashed line beside the stack rather than in it, and off until
+   * switched on in the legend. For "everything else", which would otherwise dwarf the top series.
+   */
+  overlay?: boolean;
 }
 
 export interface StackedAreaChartProps {
   title: string;
-  /** Accessible summary, e.g. "Daily tokens of the top 10 models and everything else, Oct 26 – Nov 24, 2026". */
+  /** Accessible summary, e.g. "Stacked daily tokens of the top 10 models, Oct 26 – Nov 24, 2026". */
   description: string;
   /** YYYY-MM-DD (UTC days). */
   dates: string[];
+  /** Token counts per day (stacked charts plot tokens only), bottom of the stack first. */
   series: ChartSeries[];
-  /** e.g. "billion tokens". */
-  unit: string;
 }
 
 export interface LineChartProps {
@@ -21,6 +25,7 @@ export interface LineChartProps {
   description: string;
   dates: string[];
   series: ChartSeries[];
+  /** Axis title; `'tokens'` (TOKENS_UNIT) means token counts, written compact (`8.6T`). */
   unit: string;
   /** Values are percentages (axis from 0, ticks and tooltips with %). */
   percent?: boolean;
@@ -33,5 +38,6 @@ export interface BarChartProps {
   description: string;
   labels: string[];
   values: number[];
+  /** Axis title; `'tokens'` (TOKENS_UNIT) means token counts, written compact (`8.6T`). */
   unit: string;
 }

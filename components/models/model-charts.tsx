@@ -1,10 +1,11 @@
 import { ChartFigures } from '@/components/charts/chart-figures';
 import { SeriesTable } from '@/components/charts/series-table';
 import { LazyBarChart, LazyLineChart, LazyStackedAreaChart } from '@/components/charts/lazy';
+import { TOKENS_UNIT } from '@/components/charts/token-ticks';
 import { TableHead } from '@/components/site/table-head';
-import { formatBasisPoints, formatDay, formatRange, formatShare, formatTokens, tokensInBillions } from '@/lib/format';
+import { formatBasisPoints, formatDay, formatRange, formatShare, formatTokens, tokensForChart } from '@/lib/format';
 import type { ModelHistory } from '@/lib/rankings/history';
-import { authorShares, dailyStack, top50SharePerDay } from '@/lib/rankings/series';
+import { authorShares, dailyStack, OTHER_SERIES_KEY, top50SharePerDay } from '@/lib/rankings/series';
 import { TableScroll } from '@/components/site/table-scroll';
 
 interface RangeProps {
@@ -12,9 +13,11 @@ interface RangeProps {
   range: { start: string; end: string };
 }
 
-const UNIT = 'billion tokens';
-
-/** Daily tokens of the top models, stacked, with everything else on top: the chart on openrouter.ai/rankings. */
+/**
+ * Daily tokens of the top models, stacked: the chart on openrouter.ai/rankings. Everything else is
+ * larger than the top models together on most days and would squash them into a thin band, so the chart
+ * keeps it off the stack (a dashed line the legend switches on); the figures below list it in full.
+ */
 export function DailyStackSection({ history, range, topN }: RangeProps & { topN: number }) {
   const stack = dailyStack(history, range, topN);
   const period = formatRange(range.start, range.end);
@@ -22,10 +25,14 @@ export function DailyStackSection({ history, range, topN }: RangeProps & { topN:
     <>
       <LazyStackedAreaChart
         title={`Daily tokens, top ${topN} models and everything else`}
-        description={`Stacked daily token totals of the top ${topN} models over ${period} (UTC), plus all other models.`}
+        description={`Stacked daily token totals of the top ${topN} models over ${period} (UTC). Everything else (all other models together) is off by default; the legend shows it as a separate dashed line, and the figures below list it.`}
         dates={stack.dates}
-        series={stack.series.map((s) => ({ key: s.key, label: s.label, values: s.values.map(tokensInBillions) }))}
-        unit={UNIT}
+        series={stack.series.map((s) => ({
+          key: s.key,
+          label: s.label,
+          values: s.values.map(tokensForChart),
+          ...(s.key === OTHER_SERIES_KEY ? { overlay: true } : {}),
+        }))}
       />
       <SeriesTable
         caption={`Daily tokens per model, ${period} (UTC)`}
@@ -47,8 +54,8 @@ export function AuthorShareSection({ history, range }: RangeProps) {
         title="Market share by author"
         description={`Tokens by model author over ${period} (UTC); models outside each day's top 50 are counted as other.`}
         labels={shown.map((a) => a.author)}
-        values={shown.map((a) => tokensInBillions(a.tokens))}
-        unit={UNIT}
+        values={shown.map((a) => tokensForChart(a.tokens))}
+        unit={TOKENS_UNIT}
       />
       <TableScroll label={`Tokens by author, ${period} (UTC)`}>
         <table className="data-table data-table--compact">

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LazyLineChart } from '@/components/charts/lazy';
+import { TOKENS_UNIT } from '@/components/charts/token-ticks';
 import { Breadcrumbs } from '@/components/site/breadcrumbs';
 import { Citation } from '@/components/site/citation';
 import { DownloadLinks } from '@/components/site/download-links';
@@ -12,7 +13,7 @@ import { TableHead } from '@/components/site/table-head';
 import { TableScroll } from '@/components/site/table-scroll';
 import { TokenFigure } from '@/components/site/token-figure';
 import { downloadHrefs, modelDownloadHref } from '@/lib/downloads';
-import { formatBasisPoints, formatDay, formatRange, tokensInBillions, WINDOW_LABELS } from '@/lib/format';
+import { formatBasisPoints, formatDay, formatRange, tokensForChart, WINDOW_LABELS } from '@/lib/format';
 import { modelLabel, modelName } from '@/lib/model-name';
 import { getConfig } from '@/lib/env';
 import { getModelHistory } from '@/lib/model-history';
@@ -81,8 +82,8 @@ function ProfileCharts({ profile }: { profile: ModelProfile }) {
         title="Daily tokens"
         description={`Daily tokens of ${profile.permaslug}, ${period} (UTC); zero on days outside the top 50.`}
         dates={dates}
-        series={[{ key: 'tokens', label: profile.permaslug, values: profile.points.map((p) => tokensInBillions(p.tokens)) }]}
-        unit="billion tokens"
+        series={[{ key: 'tokens', label: profile.permaslug, values: profile.points.map((p) => tokensForChart(p.tokens)) }]}
+        unit={TOKENS_UNIT}
       />
       <div className="grid-2">
         <LazyLineChart
