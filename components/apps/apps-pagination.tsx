@@ -29,7 +29,8 @@ export function AppsPagination({ query, pageCount, linkTo }: AppsPaginationProps
           )}
         </li>
         {pages.map((n) => (
-          <li key={n}>
+          // On a phone only the first, last and neighbouring pages show: the rest would wrap the row.
+          <li key={n} className={Math.abs(n - page) > 1 && n !== 1 && n !== lastPage ? 'apps-pagination__far' : undefined}>
             <a {...linkTo({ ...query, page: n })} aria-current={n === page ? 'page' : undefined}>
               <span className="visually-hidden">Page </span>
               {n}

@@ -16,7 +16,10 @@ test.describe('demo mode smoke', () => {
 
     const models = page.getByRole('table', { name: /Top 10 models by tokens/ });
     await expect(models.getByRole('row')).toHaveCount(11);
-    await expect(models.getByRole('rowheader').first()).toHaveText(/^[a-z0-9-]+\/[\w.:-]+$/);
+    // The model's name as readers know it, with its author under it; the permaslug stays in the link.
+    const first = models.getByRole('rowheader').first();
+    await expect(first).toHaveText(/^[A-Za-z].+\S$/);
+    await expect(first.getByRole('link')).toHaveAttribute('href', /^\/models\/[a-z0-9-]+\/[\w.:%-]+$/);
     const apps = page.getByRole('table', { name: /Top 5 public apps by tokens/ });
     await expect(apps.getByRole('row')).toHaveCount(6);
 
