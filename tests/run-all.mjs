@@ -136,7 +136,7 @@ const demoEnv = { ...common, OPENROUTER_API_KEY: '', DATA_DIR: path.join(artifac
 await e2ePhase('demo', demoEnv);
 
 // 2b. the site audit on the demo build: Lighthouse (SEO, Accessibility, Best Practices 100; Performance
-// ≥ 90) and the Nu Html Checker on `/`, `/models`, `/apps`, a model page and an app category page, one
+// ≥ the ratchet in tests/seo/audit.mjs) and the Nu Html Checker on `/`, `/models`, `/apps`, a model page and an app category page, one
 // test per page and check (tests/seo/audit.mjs). With `--only audit`, after a demo build of its own.
 if (wanted('audit')) {
   const built = wanted('demo') || (await runLogged('build (audit)', bin('next'), ['build'], demoEnv, path.join(artifacts, 'audit-build.log'))) === 0;
