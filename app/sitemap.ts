@@ -22,7 +22,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
       ...APP_CATEGORIES[category].map((subcategory) => viewBasePath({ category, subcategory })),
     ]),
   ];
-  const paths = ['/', ...WINDOW_NAMES.map(modelsHref), archiveHref(), ...appPaths, ...knownPermaslugs(history).map(modelHref)];
+  const paths = ['/', ...WINDOW_NAMES.map(modelsHref), archiveHref(), '/methodology', ...appPaths, ...knownPermaslugs(history).map(modelHref)];
   // A month page changes in substance (restated figures, its "next month" link) until the data day passes
   // the end of the following month; after that only its as-of line moves.
   const months = completeMonths(dataDay).map((month) => ({ url: `${siteUrl}${archiveHref(month)}`, lastModified: archiveLastModified(month, dataDay) }));

@@ -33,6 +33,11 @@ const AUTHORS: Record<string, string> = {
   'z-ai': 'Z.ai',
 };
 
+/** An author's slug (`x-ai`, `meta-llama`) as readers know the author (`xAI`, `Meta`). */
+export function authorName(slug: string): string {
+  return AUTHORS[slug] ?? titleCaseSlug(slug);
+}
+
 /** Words whose spelling is not "capitalise the first letter". */
 const WORDS: Record<string, string> = {
   chatgpt: 'ChatGPT',
@@ -83,7 +88,7 @@ export function modelName(permaslug: string): ModelName {
   const slash = base.indexOf('/');
   const authorSlug = slash >= 0 ? base.slice(0, slash) : '';
   const modelSlug = slash >= 0 ? base.slice(slash + 1) : base;
-  const author = AUTHORS[authorSlug] ?? titleCaseSlug(authorSlug);
+  const author = authorName(authorSlug);
 
   const dated = DATE_SUFFIX.exec(modelSlug);
   const stem = dated ? modelSlug.slice(0, dated.index) : modelSlug;

@@ -1,8 +1,9 @@
 'use client';
 
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import useSWR, { useSWRConfig } from 'swr';
 import { DownloadLinks } from '@/components/site/download-links';
+import { appsHeading, appsTitle } from '@/lib/apps/labels';
 import { APPS_MAX_RANKS, type AppsQuery, type AppsView } from '@/lib/apps/types';
 import { appsApiHref, appsHref, appsQueryFromSearch } from '@/lib/apps/url';
 import { TOKENIZER_CAVEAT } from '@/lib/citation';
@@ -44,10 +45,27 @@ export interface AppsExplorerProps {
   initial: AppsView;
   /** '/apps', '/apps/<category>' or '/apps/<category>/<subcategory>': the page the view's links stay on. */
   basePath: string;
+  /** What the page shows between its heading (which follows the view) and the controls. */
+  children?: ReactNode;
+}
+
+/**
+ * After an in-place change of view, the tab title and the canonical URL name the view on screen, as a
+ * direct load of its URL would. The site name and origin are read from what the server rendered.
+ */
+function useDocumentFollows(query: AppsQuery, view: AppsView | undefined, navigated: boolean) {
+  const siteName = useRef<string | null>(null);
+  useEffect(() => {
+    siteName.current ??= document.title.split(' — ').at(-1) ?? '';
+    if (!navigated || !view) return;
+    document.title = `${appsTitle(query, view.dataDay)} — ${siteName.current}`;
+    const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]');
+    if (canonical) canonical.href = new URL(`${window.location.pathname}${window.location.search}`, canonical.href).href;
+  }, [query, view, navigated]);
 }
 
 /** The app rankings with sort, window and page controls: links that work without JS, upgraded to in-place updates. */
-export function AppsExplorer({ initial, basePath }: AppsExplorerProps) {
+export function AppsExplorer({ initial, basePath, children }: AppsExplorerProps) {
   const [query, setQuery] = useState<AppsQuery>(initial.query);
   const [navigated, setNavigated] = useState(false);
   // A new server render (e.g. a <Link> to another query of this page) replaces the state it seeded.
@@ -121,9 +139,12 @@ export function AppsExplorer({ initial, basePath }: AppsExplorerProps) {
   );
 
   const status = isLoading ? 'Loading…' : navigated && view && !error ? summary(view) : '';
+  useDocumentFollows(query, view, navigated);
 
   return (
     <div className="apps-explorer">
+      <h1>{appsHeading(query)}</h1>
+      {children}
       <AppsControls query={query} linkTo={linkTo} />
       <div ref={regionRef} className="apps-view" aria-busy={isLoading ? 'true' : undefined}>
         <p className="visually-hidden" role="status">
@@ -163,6 +184,13 @@ function ViewBody({ view, linkTo }: { view: AppsView; linkTo: LinkTo }) {
   }
   return (
     <>
+      {query.sort === 'trending' ? (
+        <p className="apps-note muted">
+          Ranked by OpenRouter by how fast each app&apos;s tokens grew in this window against the windows before it. The
+          growth figure itself is not published, so an app with fewer tokens can rank above a larger one;{' '}
+          <a href="/methodology#figures">how the rankings are made</a>.
+        </p>
+      ) : null}
       {query.sort === 'trending' && totalRanked < APPS_MAX_RANKS ? (
         <p className="apps-note">
           Only {totalRanked} {totalRanked === 1 ? 'app' : 'apps'} grew in this window.
@@ -184,7 +212,7 @@ function Attribution({ view }: { view: AppsView }) {
   return (
     <div className="citation">
       <p>
-        {view.source === 'demo' ? <strong>{view.citation}</strong> : view.citation}
+        {view.source === 'demo' ? 'Synthetic demo figures: there is no source to cite.' : view.citation}
         {view.license ? (
           <>
             {' '}

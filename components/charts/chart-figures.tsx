@@ -19,7 +19,7 @@ export function ChartFigures({ caption, columns, rows }: ChartFiguresProps) {
     <details className="chart-data">
       <summary>Show the figures behind this chart</summary>
       <TableScroll label={caption}>
-        <table className="data-table data-table--compact" dangerouslySetInnerHTML={{ __html: staticTableHtml(caption, columns, rows) }} />
+        <table className="data-table data-table--compact data-table--figures" dangerouslySetInnerHTML={{ __html: staticTableHtml(caption, columns, rows) }} />
       </TableScroll>
     </details>
   );

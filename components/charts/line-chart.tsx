@@ -39,8 +39,11 @@ export function LineChart({ title, description, dates, series, unit, percent = f
       labels: dates.map(formatAxisDay),
       datasets: series.map((s, index) => {
         const color = seriesColor(s.key, index);
-        // Points stay visible so a day isolated between gaps (NaN) still shows.
-        return { label: s.label, data: s.values, borderColor: color, backgroundColor: color, borderWidth: 2, pointRadius: 2 };
+        // A long series reads as a line; a point shows where a day would vanish otherwise (alone between gaps).
+        const dense = dates.length > 60;
+        const isolated = (i: number) => !Number.isFinite(s.values[i - 1] ?? Number.NaN) && !Number.isFinite(s.values[i + 1] ?? Number.NaN);
+        const pointRadius = (context: { dataIndex: number }) => (!dense || isolated(context.dataIndex) ? 2 : 0);
+        return { label: s.label, data: s.values, borderColor: color, backgroundColor: color, borderWidth: dense ? 1.5 : 2, pointRadius };
       }),
     }),
     [dates, series],
@@ -57,7 +60,8 @@ export function LineChart({ title, description, dates, series, unit, percent = f
         y: {
           ...axisStyle(theme, percent && unit === '%' ? '' : unit),
           reverse,
-          ...(percent ? { min: 0 } : reverse ? {} : { beginAtZero: true }),
+          // Ranks start at #1, never at a meaningless 0.
+          ...(percent ? { min: 0 } : reverse ? { min: 1 } : { beginAtZero: true }),
           ticks: {
             color: theme.muted,
             // Ranks are whole numbers; a 2.5th place tick would be meaningless.

@@ -1,8 +1,7 @@
-import { Citation } from '@/components/site/citation';
 import { TableHead } from '@/components/site/table-head';
 import { TokenFigure } from '@/components/site/token-figure';
 import type { CitationSource } from '@/lib/citation';
-import { DEMO_LABEL } from '@/lib/citation';
+import { citationLine, DEMO_LABEL, LICENSE_LINE, LICENSE_URL } from '@/lib/citation';
 import type { DataSource } from '@/lib/datasets/client';
 import type { EmbedTheme } from '@/lib/embed';
 import { formatDay } from '@/lib/format';
@@ -19,8 +18,6 @@ export interface EmbedWidgetProps {
   caption: string;
   /** Header of the name column: `Model` or `App`. */
   nameLabel: string;
-  /** Names are permaslugs (set in monospace, like the site's tables). */
-  slugs?: boolean;
   rows: readonly EmbedRow[];
   source: CitationSource;
   dataSource: DataSource;
@@ -36,7 +33,8 @@ export interface EmbedWidgetProps {
  * the demo label) and a link to the full page — and nothing of the site's chrome. `light`/`dark` pin the
  * colour scheme on the widget's own root; `auto` follows the visitor's system. Links leave the frame.
  */
-export function EmbedWidget({ theme, caption, nameLabel, slugs = false, rows, source, dataSource, dataDay, asOf, fullHref, fullLabel }: EmbedWidgetProps) {
+export function EmbedWidget({ theme, caption, nameLabel, rows, source, dataSource, dataDay, asOf, fullHref, fullLabel }: EmbedWidgetProps) {
+  const citation = citationLine(source, dataSource, asOf);
   return (
     <main className="embed" data-theme={theme === 'auto' ? undefined : theme}>
       {dataSource === 'demo' ? (
@@ -52,9 +50,7 @@ export function EmbedWidget({ theme, caption, nameLabel, slugs = false, rows, so
             {rows.map((row) => (
               <tr key={`${row.rank}-${row.name}`}>
                 <td className="num">{row.rank}</td>
-                <th scope="row" className={slugs ? 'slug' : undefined}>
-                  {row.name}
-                </th>
+                <th scope="row">{row.name}</th>
                 <td className="num">
                   <TokenFigure tokens={row.tokens} />
                 </td>
@@ -64,10 +60,20 @@ export function EmbedWidget({ theme, caption, nameLabel, slugs = false, rows, so
         </table>
       </div>
       {rows.length === 0 ? <p className="embed__meta">No figures are available for this window yet.</p> : null}
-      <p className="embed__meta muted">
-        Data through <time dateTime={dataDay}>{formatDay(dataDay)}</time> (UTC).
+      {/* One short block, so the suggested 400 × 360 frame holds it: the full page carries the tokenizer caveat. */}
+      <p className="embed__meta">
+        <span className="muted">
+          Data through <time dateTime={dataDay}>{formatDay(dataDay)}</time> (UTC).
+        </span>{' '}
+        {citation ? (
+          <>
+            {citation}{' '}
+            <a href={LICENSE_URL} rel="license" target="_blank">
+              {LICENSE_LINE}
+            </a>
+          </>
+        ) : null}
       </p>
-      <Citation source={source} dataSource={dataSource} asOf={asOf} />
       <p className="embed__attribution">
         <a href={fullHref} target="_blank" rel="noopener">
           {fullLabel}

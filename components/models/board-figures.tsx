@@ -1,4 +1,4 @@
-import { LeaderboardTable } from '@/components/models/leaderboard-table';
+import { LeaderboardTable, type LeaderboardTableProps } from '@/components/models/leaderboard-table';
 import { Stat } from '@/components/site/stat';
 import { TokenFigure } from '@/components/site/token-figure';
 import { formatShare } from '@/lib/format';
@@ -9,10 +9,12 @@ export interface BoardFiguresProps {
   caption: string;
   /** Shown instead of the table when the range holds no model figures. */
   empty: string;
+  /** Render the table's head only, the rest on request (see LeaderboardTable). */
+  rest?: LeaderboardTableProps['rest'];
 }
 
 /** A leaderboard's headline stats and its full table: a models window and an archive month alike. */
-export function BoardFigures({ board, caption, empty }: BoardFiguresProps) {
+export function BoardFigures({ board, caption, empty, rest }: BoardFiguresProps) {
   return (
     <>
       <dl className="stats">
@@ -22,7 +24,7 @@ export function BoardFigures({ board, caption, empty }: BoardFiguresProps) {
         <Stat label="Top-50 share">{formatShare(board.total - board.other, board.total)}</Stat>
         <Stat label="Models ranked">{board.rows.length}</Stat>
       </dl>
-      {board.rows.length === 0 ? <p>{empty}</p> : <LeaderboardTable caption={caption} rows={board.rows} total={board.total} />}
+      {board.rows.length === 0 ? <p>{empty}</p> : <LeaderboardTable caption={caption} rows={board.rows} total={board.total} comparable={board.comparable} rest={rest} />}
     </>
   );
 }

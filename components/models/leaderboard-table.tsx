@@ -1,20 +1,26 @@
 import { TableHead } from '@/components/site/table-head';
-import { RankCell } from '@/components/site/rank-cell';
 import { TableScroll } from '@/components/site/table-scroll';
-import { formatChange } from '@/lib/format';
-import type { LeaderboardRow } from '@/lib/rankings/leaderboard';
-import { ModelCells } from './model-cells';
+import type { LeaderboardRow as Row } from '@/lib/rankings/leaderboard';
+import type { WindowName } from '@/lib/utc-day';
+import { LeaderboardRest } from './leaderboard-rest';
+import { LeaderboardRow } from './leaderboard-row';
 
 export interface LeaderboardTableProps {
   caption: string;
-  rows: readonly LeaderboardRow[];
+  rows: readonly Row[];
   /** The window's total including `other`: the denominator for shares. */
   total: bigint;
   /** False when the previous window is not fully inside the data: no change figure, no movement. */
   comparable?: boolean;
+  /**
+   * Render only the first `head` rows; a button (a link to `restHref` without JavaScript) fetches the rest
+   * of the window's board from GET /api/models. Omitted: every row.
+   */
+  rest?: { head: number; window: WindowName; href: string };
 }
 
-export function LeaderboardTable({ caption, rows, total, comparable = true }: LeaderboardTableProps) {
+export function LeaderboardTable({ caption, rows, total, comparable = true, rest }: LeaderboardTableProps) {
+  const head = rest && rows.length > rest.head ? rows.slice(0, rest.head) : rows;
   return (
     <TableScroll label={caption}>
       <table className="data-table">
@@ -29,18 +35,21 @@ export function LeaderboardTable({ caption, rows, total, comparable = true }: Le
           ]}
         />
         <tbody>
-          {rows.map((row) => (
-            <tr key={row.permaslug}>
-              <RankCell rank={row.rank} movement={comparable ? row : null} />
-              <ModelCells permaslug={row.permaslug} tokens={row.tokens} total={total} />
-              {comparable ? (
-                <td className={`num change hide-narrow ${row.changePct === null ? '' : row.changePct >= 0 ? 'change--up' : 'change--down'}`}>
-                  {formatChange(row.changePct)}
-                </td>
-              ) : null}
-            </tr>
+          {head.map((row) => (
+            <LeaderboardRow key={row.permaslug} row={row} total={total} comparable={comparable} />
           ))}
         </tbody>
+        {rest && head.length < rows.length ? (
+          <LeaderboardRest
+            window={rest.window}
+            shown={head.length}
+            count={rows.length - head.length}
+            total={total.toString()}
+            comparable={comparable}
+            columns={comparable ? 5 : 4}
+            fallbackHref={rest.href}
+          />
+        ) : null}
       </table>
     </TableScroll>
   );

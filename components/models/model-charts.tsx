@@ -3,10 +3,18 @@ import { SeriesTable } from '@/components/charts/series-table';
 import { LazyBarChart, LazyLineChart, LazyStackedAreaChart } from '@/components/charts/lazy';
 import { TOKENS_UNIT } from '@/components/charts/token-ticks';
 import { TableHead } from '@/components/site/table-head';
-import { formatBasisPoints, formatDay, formatRange, formatShare, formatTokens, tokensForChart } from '@/lib/format';
+import { TokenFigure } from '@/components/site/token-figure';
+import { formatBasisPoints, formatDay, formatRange, formatShare, formatTokensCompact, tokensForChart } from '@/lib/format';
+import { authorName, modelLabel } from '@/lib/model-name';
 import type { ModelHistory } from '@/lib/rankings/history';
-import { authorShares, dailyStack, OTHER_SERIES_KEY, top50SharePerDay } from '@/lib/rankings/series';
+import { authorShares, dailyStack, OTHER_AUTHOR, OTHER_SERIES_KEY, top50SharePerDay, top50SharePerWeek, weeklyStack } from '@/lib/rankings/series';
 import { TableScroll } from '@/components/site/table-scroll';
+
+/** An author slug as readers know it; the long tail's own label as it is. */
+const displayAuthor = (author: string) => (author === OTHER_AUTHOR ? author : authorName(author));
+
+/** Ranges longer than a quarter chart by week. */
+const WEEKLY_AFTER_DAYS = 92;
 
 interface RangeProps {
   history: ModelHistory;
@@ -19,15 +27,21 @@ interface RangeProps {
  * keeps it off the stack (a dashed line the legend switches on); the figures below list it in full.
  */
 export function DailyStackSection({ history, range, topN }: RangeProps & { topN: number }) {
-  const stack = dailyStack(history, range, topN);
+  const daily = dailyStack(history, range, topN);
+  // Past a quarter, daily points are too dense for a phone's width and too heavy for its page: weekly sums.
+  const weekly = daily.dates.length > WEEKLY_AFTER_DAYS;
+  const stack = weekly ? weeklyStack(daily) : daily;
+  const per = weekly ? 'Weekly' : 'Daily';
   const period = formatRange(range.start, range.end);
+  // Models by the names readers know; everything else keeps its own label.
+  const series = stack.series.map((s) => ({ ...s, label: s.key === OTHER_SERIES_KEY ? s.label : modelLabel(s.key) }));
   return (
     <>
       <LazyStackedAreaChart
-        title={`Daily tokens, top ${topN} models and everything else`}
-        description={`Stacked daily token totals of the top ${topN} models over ${period} (UTC). Everything else (all other models together) is off by default; the legend shows it as a separate dashed line, and the figures below list it.`}
+        title={`${per} tokens, top ${topN} models and everything else`}
+        description={`Stacked ${per.toLowerCase()} token totals of the top ${topN} models over ${period} (UTC). Everything else (all other models together) is off by default; the legend shows it as a separate dashed line, and the figures below list it.`}
         dates={stack.dates}
-        series={stack.series.map((s) => ({
+        series={series.map((s) => ({
           key: s.key,
           label: s.label,
           values: s.values.map(tokensForChart),
@@ -35,9 +49,10 @@ export function DailyStackSection({ history, range, topN }: RangeProps & { topN:
         }))}
       />
       <SeriesTable
-        caption={`Daily tokens per model, ${period} (UTC)`}
+        caption={`${per} tokens per model, ${period} (UTC)`}
         dates={stack.dates}
-        columns={stack.series.map((s) => ({ key: s.key, label: s.label, values: s.values }))}
+        dateLabel={weekly ? 'Week to (UTC)' : 'Date (UTC)'}
+        columns={series.map((s) => ({ key: s.key, label: s.label, values: s.values }))}
       />
     </>
   );
@@ -53,7 +68,7 @@ export function AuthorShareSection({ history, range }: RangeProps) {
       <LazyBarChart
         title="Market share by author"
         description={`Tokens by model author over ${period} (UTC); models outside each day's top 50 are counted as other.`}
-        labels={shown.map((a) => a.author)}
+        labels={shown.map((a) => displayAuthor(a.author))}
         values={shown.map((a) => tokensForChart(a.tokens))}
         unit={TOKENS_UNIT}
       />
@@ -64,8 +79,10 @@ export function AuthorShareSection({ history, range }: RangeProps) {
           <tbody>
             {authors.map((a) => (
               <tr key={a.author}>
-                <th scope="row">{a.author}</th>
-                <td className="num">{formatTokens(a.tokens)}</td>
+                <th scope="row">{displayAuthor(a.author)}</th>
+                <td className="num">
+                  <TokenFigure tokens={a.tokens} />
+                </td>
                 <td className="num">{formatShare(a.tokens, total)}</td>
               </tr>
             ))}
@@ -77,22 +94,24 @@ export function AuthorShareSection({ history, range }: RangeProps) {
 }
 
 export function Top50ShareSection({ history, range }: RangeProps) {
-  const days = top50SharePerDay(history, range);
+  const weekly = top50SharePerDay(history, range).length > WEEKLY_AFTER_DAYS;
+  const points = weekly ? top50SharePerWeek(history, range) : top50SharePerDay(history, range);
+  const per = weekly ? 'week' : 'day';
   const period = formatRange(range.start, range.end);
   return (
     <>
       <LazyLineChart
-        title="Top-50 share of all tokens, per day"
-        description={`The share of each day's tokens that went to that day's top 50 models, ${period} (UTC).`}
-        dates={days.map((d) => d.date)}
-        series={[{ key: 'top50', label: 'Top-50 share', values: days.map((d) => d.shareBp / 100) }]}
+        title={`Top-50 share of all tokens, per ${per}`}
+        description={`The share of each ${per}'s tokens that went to each day's top 50 models, ${period} (UTC).`}
+        dates={points.map((d) => d.date)}
+        series={[{ key: 'top50', label: 'Top-50 share', values: points.map((d) => d.shareBp / 100) }]}
         unit="%"
         percent
       />
       <ChartFigures
-        caption={`Top-50 share per day, ${period} (UTC)`}
-        columns={[{ label: 'Date (UTC)' }, { label: 'Top 50', numeric: true }, { label: 'All tokens', numeric: true }, { label: 'Share', numeric: true }]}
-        rows={days.map((d) => [formatDay(d.date), formatTokens(d.top50), formatTokens(d.total), formatBasisPoints(d.shareBp)])}
+        caption={`Top-50 share per ${per}, ${period} (UTC)`}
+        columns={[{ label: weekly ? 'Week to (UTC)' : 'Date (UTC)' }, { label: 'Top 50', numeric: true }, { label: 'All tokens', numeric: true }, { label: 'Share', numeric: true }]}
+        rows={points.map((d) => [formatDay(d.date), formatTokensCompact(d.top50), formatTokensCompact(d.total), formatBasisPoints(d.shareBp)])}
       />
     </>
   );

@@ -1,4 +1,4 @@
-import { previousWindowRange, windowRange, type DateRange, type WindowName } from '../utc-day';
+import { DATASET_START, previousWindowRange, windowRange, type DateRange, type WindowName } from '../utc-day';
 import { authorOf, daysIn, type DayRecord, type ModelHistory } from './history';
 
 export interface LeaderboardRow {
@@ -25,6 +25,12 @@ export interface Leaderboard {
   window: WindowName | null;
   range: DateRange;
   previousRange: DateRange;
+  /**
+   * Whether the previous range lies wholly inside the data (from DATASET_START on). When it does not, a
+   * change figure or a NEW badge would compare with a partial window (+29,000 % for the 365 days before
+   * a history of 340), so the rows carry none.
+   */
+  comparable: boolean;
   /** All tokens in the window: every model's tokens + every day's `other`. The denominator for shares. */
   total: bigint;
   previousTotal: bigint;
@@ -86,7 +92,8 @@ export function computeLeaderboard(history: ModelHistory, window: WindowName, da
 /** The leaderboard of any range, with change and rank movement against `previousRange`. */
 export function rangeLeaderboard(history: ModelHistory, range: DateRange, previousRange: DateRange): Leaderboard {
   const days = daysIn(history, range);
-  const previousDays = daysIn(history, previousRange);
+  const comparable = previousRange.days > 0 && !previousRange.clamped && previousRange.start >= DATASET_START;
+  const previousDays = comparable ? daysIn(history, previousRange) : [];
 
   const previous = new Map<string, { rank: number; tokens: bigint }>();
   rankedModelTotals(previousDays).forEach((model, index) => previous.set(model.permaslug, { rank: index + 1, tokens: model.tokens }));
@@ -95,7 +102,7 @@ export function rangeLeaderboard(history: ModelHistory, range: DateRange, previo
     const rank = index + 1;
     const before = previous.get(model.permaslug);
     const previousTokens = before?.tokens ?? 0n;
-    const isNew = previousTokens === 0n;
+    const isNew = comparable && previousTokens === 0n;
     const previousRank = before?.rank ?? null;
     return {
       rank,
@@ -103,7 +110,7 @@ export function rangeLeaderboard(history: ModelHistory, range: DateRange, previo
       author: authorOf(model.permaslug),
       tokens: model.tokens,
       previousTokens,
-      changePct: changePercent(model.tokens, previousTokens),
+      changePct: comparable ? changePercent(model.tokens, previousTokens) : null,
       previousRank,
       movement: isNew || previousRank === null ? null : previousRank - rank,
       isNew,
@@ -115,6 +122,7 @@ export function rangeLeaderboard(history: ModelHistory, range: DateRange, previo
     window: null,
     range,
     previousRange,
+    comparable,
     total,
     previousTotal: sumTotals(previousDays).total,
     other,
@@ -138,7 +146,8 @@ function compareGrowth(a: LeaderboardRow, b: LeaderboardRow): number {
 export function biggestMovers(board: Leaderboard, n = 5, minShareBp = 10): { up: LeaderboardRow[]; down: LeaderboardRow[] } {
   // Scaled by 1000 so fractional thresholds such as 2.5 bp still compare in bigint.
   const threshold = BigInt(Math.ceil(minShareBp * 1000)) * board.total;
-  const eligible = board.rows.filter((row) => !row.isNew && row.tokens * 10_000_000n >= threshold);
+  // Only against a whole previous window: a partial one would make every model a mover.
+  const eligible = board.rows.filter((row) => board.comparable && !row.isNew && row.tokens * 10_000_000n >= threshold);
   const byRank = (a: LeaderboardRow, b: LeaderboardRow) => a.rank - b.rank;
   const up = eligible
     .filter((row) => row.tokens > row.previousTokens)

@@ -73,3 +73,32 @@ export function authorShares(history: ModelHistory, range: Range): { author: str
 export function totalTokens(history: ModelHistory, range: Range): bigint {
   return daysIn(history, range).reduce((sum, day) => sum + day.total, 0n);
 }
+
+/**
+ * Consecutive days in 7-day buckets, the last ending on the last date (the first may be shorter): the
+ * indexes of each bucket's days. Long ranges chart by week: 52 points a year rather than 365.
+ */
+export function weekBuckets(dates: readonly string[]): number[][] {
+  const buckets: number[][] = [];
+  for (let end = dates.length; end > 0; end -= 7) buckets.unshift(Array.from({ length: Math.min(7, end) }, (_, i) => end - Math.min(7, end) + i));
+  return buckets;
+}
+
+/** A stack summed by week; each week is dated by its last day. */
+export function weeklyStack(stack: StackedSeries): StackedSeries {
+  const buckets = weekBuckets(stack.dates);
+  return {
+    dates: buckets.map((bucket) => stack.dates[bucket.at(-1)!]!),
+    series: stack.series.map((s) => ({ ...s, values: buckets.map((bucket) => bucket.reduce((sum, i) => sum + s.values[i]!, 0n)) })),
+  };
+}
+
+/** Top-50 share per week (top-50 tokens over all tokens of the week), each week dated by its last day. */
+export function top50SharePerWeek(history: ModelHistory, range: Range): { date: string; top50: bigint; total: bigint; shareBp: number }[] {
+  const days = top50SharePerDay(history, range);
+  return weekBuckets(days.map((day) => day.date)).map((bucket) => {
+    const top50 = bucket.reduce((sum, i) => sum + days[i]!.top50, 0n);
+    const total = bucket.reduce((sum, i) => sum + days[i]!.total, 0n);
+    return { date: days[bucket.at(-1)!]!.date, top50, total, shareBp: shareBasisPoints(top50, total) };
+  });
+}

@@ -55,14 +55,15 @@ describe('restatement and lastmod', () => {
 });
 
 describe('monthLeaderboard', () => {
-  it('ranks the first month with nothing before it: every model new', () => {
+  it('ranks the first month with nothing before it: no change and no NEW badge, since nothing compares', () => {
     const board = monthLeaderboard(history, '2025-01');
     expect(board.range).toEqual({ start: '2025-01-01', end: '2025-01-31', days: 31, clamped: false });
     expect(board.previousRange.days).toBe(0);
     expect(board.total).toBe(450n);
+    expect(board.comparable).toBe(false);
     expect(board.rows.map((r) => [r.permaslug, r.tokens, r.isNew, r.movement])).toEqual([
-      ['a/alpha', 300n, true, null],
-      ['b/beta', 100n, true, null],
+      ['a/alpha', 300n, false, null],
+      ['b/beta', 100n, false, null],
     ]);
   });
 

@@ -6,20 +6,20 @@ describe('static table HTML', () => {
     expect(escapeHtml('anthropic/claude-sonnet-4.5:free — ☃')).toBe('anthropic/claude-sonnet-4.5:free — ☃');
   });
 
-  it('writes caption, scoped column and row headers, and right-aligned figures', () => {
+  it('writes caption, scoped column and row headers, and marks only the cells of text columns', () => {
     const html = staticTableHtml(
       'Daily tokens per model, Nov 1 – Nov 2, 2026 (UTC)',
-      [{ label: 'Date (UTC)' }, { label: 'a/<b>', numeric: true }, { label: 'Everything else', numeric: true }],
+      [{ label: 'Date (UTC)' }, { label: 'a/<b>', numeric: true }, { label: 'Note' }],
       [
-        ['Nov 1, 2026', '1,000', '2'],
-        ['Nov 2, 2026', '3', '4'],
+        ['Nov 1, 2026', '1,000', 'x'],
+        ['Nov 2, 2026', '3', '<y>'],
       ],
     );
     expect(html).toBe(
       '<caption>Daily tokens per model, Nov 1 – Nov 2, 2026 (UTC)</caption>' +
-        '<thead><tr><th scope="col">Date (UTC)</th><th scope="col" class="num">a/&lt;b&gt;</th><th scope="col" class="num">Everything else</th></tr></thead>' +
-        '<tbody><tr><th scope="row">Nov 1, 2026</th><td class="num">1,000</td><td class="num">2</td></tr>' +
-        '<tr><th scope="row">Nov 2, 2026</th><td class="num">3</td><td class="num">4</td></tr></tbody>',
+        '<thead><tr><th scope="col">Date (UTC)</th><th scope="col" class="num">a/&lt;b&gt;</th><th scope="col">Note</th></tr></thead>' +
+        '<tbody><tr><th scope="row">Nov 1, 2026</th><td>1,000</td><td class="text">x</td></tr>' +
+        '<tr><th scope="row">Nov 2, 2026</th><td>3</td><td class="text">&lt;y&gt;</td></tr></tbody>',
     );
   });
 

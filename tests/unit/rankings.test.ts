@@ -2,7 +2,7 @@ import type { ModelDay } from '@/lib/datasets/contract';
 import { buildHistory } from '@/lib/rankings/history';
 import { biggestMovers, computeLeaderboard, shareBasisPoints, type LeaderboardRow } from '@/lib/rankings/leaderboard';
 import { knownPermaslugs, modelProfile } from '@/lib/rankings/model-profile';
-import { authorShares, dailyStack, top50SharePerDay, totalTokens } from '@/lib/rankings/series';
+import { authorShares, dailyStack, top50SharePerDay, top50SharePerWeek, totalTokens, weekBuckets, weeklyStack } from '@/lib/rankings/series';
 import { addDays } from '@/lib/utc-day';
 
 /** One day's rows: `{ 'a/x': 10n }` plus an optional `other`. */
@@ -142,7 +142,7 @@ describe('computeLeaderboard', () => {
     ]);
   });
 
-  it('clamps at the dataset start: empty previous window, every row new', () => {
+  it('clamps at the dataset start: no previous window, so no change, movement or NEW badge', () => {
     const history = buildHistory([
       ...day('2025-01-01', { 'a/x': 5n, 'b/y': 3n }, 2n),
       ...day('2025-01-03', { 'b/y': 4n }),
@@ -152,11 +152,29 @@ describe('computeLeaderboard', () => {
     expect(board.previousRange.days).toBe(0);
     expect(board.previousTotal).toBe(0n);
     expect(board.total).toBe(14n);
+    expect(board.comparable).toBe(false);
     expect(board.rows.map((row) => [row.permaslug, row.tokens, row.isNew, row.changePct, row.previousRank, row.movement])).toEqual([
-      ['b/y', 7n, true, null, null, null],
-      ['a/x', 5n, true, null, null, null],
+      ['b/y', 7n, false, null, null, null],
+      ['a/x', 5n, false, null, null, null],
     ]);
     expect(biggestMovers(board)).toEqual({ up: [], down: [] });
+  });
+
+  it('compares only with a previous window wholly inside the data', () => {
+    // 10 days of data: a 7-day window has a full week before it only from the 14th day on.
+    const days = Array.from({ length: 10 }, (_, i) => `2025-01-${String(i + 1).padStart(2, '0')}`);
+    const history = buildHistory(days.flatMap((date, i) => day(date, { 'a/x': BigInt(10 + i), ...(i >= 8 ? { 'b/y': 1n } : {}) })));
+    const partial = computeLeaderboard(history, 'week', '2025-01-10');
+    expect(partial.previousRange).toMatchObject({ start: '2025-01-01', end: '2025-01-03' });
+    expect(partial.comparable).toBe(false);
+    expect(partial.rows.every((row) => row.changePct === null && !row.isNew && row.movement === null)).toBe(true);
+
+    const full = computeLeaderboard(history, 'day', '2025-01-10');
+    expect(full.comparable).toBe(true);
+    expect(full.rows.map((row) => [row.permaslug, row.changePct, row.isNew])).toEqual([
+      ['a/x', 5.56, false], // 19 vs 18 tokens
+      ['b/y', 0, false],
+    ]);
   });
 
   it('returns an empty board for a window without data', () => {
@@ -387,5 +405,34 @@ describe('knownPermaslugs', () => {
     ]);
     expect(knownPermaslugs(history)).toEqual(['a/late', 'x/m', 'x/m:free', 'x/mini', 'x/top']);
     expect(knownPermaslugs({ days: [] })).toEqual([]);
+  });
+});
+
+describe('weekly series', () => {
+  it('buckets days by seven, the last bucket ending on the last day and the first taking the rest', () => {
+    const dates = Array.from({ length: 16 }, (_, i) => `2025-02-${String(i + 1).padStart(2, '0')}`);
+    expect(weekBuckets(dates)).toEqual([[0, 1], [2, 3, 4, 5, 6, 7, 8], [9, 10, 11, 12, 13, 14, 15]]);
+    expect(weekBuckets([])).toEqual([]);
+  });
+
+  it('sums a stack by week exactly and dates each week by its last day', () => {
+    const stack = {
+      dates: ['2025-02-01', '2025-02-02', '2025-02-03', '2025-02-04', '2025-02-05', '2025-02-06', '2025-02-07', '2025-02-08'],
+      series: [{ key: 'a/x', label: 'a/x', values: [1n, 2n, 3n, 4n, 5n, 6n, 7n, 2n ** 60n] }],
+    };
+    expect(weeklyStack(stack)).toEqual({
+      dates: ['2025-02-01', '2025-02-08'],
+      series: [{ key: 'a/x', label: 'a/x', values: [1n, 27n + 2n ** 60n] }],
+    });
+  });
+
+  it('computes the weekly top-50 share from the week`s sums, not from daily shares', () => {
+    const history = buildHistory([
+      ...day('2025-01-01', { 'a/x': 90n }, 10n),
+      ...day('2025-01-02', { 'a/x': 10n }, 90n),
+    ]);
+    expect(top50SharePerWeek(history, { start: '2025-01-01', end: '2025-01-02' })).toEqual([
+      { date: '2025-01-02', top50: 100n, total: 200n, shareBp: 5000 },
+    ]);
   });
 });

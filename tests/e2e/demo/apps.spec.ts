@@ -4,8 +4,10 @@ function table(page: Page) {
   return page.getByRole('table', { name: /^(Popular|Trending) apps/ });
 }
 
+/** The first row's rank (its cell also holds the movement, under the rank). */
 async function firstRank(page: Page): Promise<string> {
-  return (await table(page).locator('tbody tr').first().locator('td').first().textContent())!.trim();
+  const text = (await table(page).locator('tbody tr').first().locator('td').first().textContent())!.trim();
+  return /^\d+/.exec(text)?.[0] ?? text;
 }
 
 async function rowNames(page: Page): Promise<string[]> {
@@ -35,6 +37,10 @@ test('toggle to trending, page forward and back: URL, ranks and history follow',
   await page.getByRole('navigation', { name: 'Sort' }).getByRole('link', { name: 'Trending' }).click();
   await expect(page).toHaveURL(/\/apps\?sort=trending$/);
   await expect(table(page)).toHaveAccessibleName(/^Trending apps by token growth/);
+  // The heading, the tab title and the canonical URL follow the view, as a direct load of the URL would.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('All apps: trending apps, by token growth');
+  await expect(page).toHaveTitle(/^Trending apps, by token growth — 30 days to .+ — Tokenboard$/);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /^https?:\/\/[^/]+\/apps\?sort=trending$/);
   const trending = await rowNames(page);
   expect(trending).not.toEqual(popular);
 

@@ -38,7 +38,8 @@ async function archiveIndex(page: Page): Promise<IndexRow[]> {
   return table.locator('tbody tr').evaluateAll((rows) =>
     rows.map((row) => ({
       month: row.querySelector('th a')!.getAttribute('href')!.replace('/models/archive/', ''),
-      leader: row.querySelector('td a')?.textContent?.trim() ?? '',
+      // The leader's name is shown; its permaslug is the link's title.
+      leader: row.querySelector('td a')?.getAttribute('title') ?? '',
     })),
   );
 }
@@ -74,7 +75,7 @@ test('a month page: one h1, the index`s #1 on top of its leaderboard, stats, cha
   await expect(page.getByText(/Data through .* \(UTC\), as of/)).toBeVisible();
 
   const table = page.getByRole('table', { name: /^Models by tokens, / });
-  await expect(table.getByRole('rowheader').first()).toHaveText(leader);
+  await expect(table.getByRole('rowheader').first().getByRole('link')).toHaveAttribute('title', leader);
   await expect(table.getByRole('columnheader', { name: 'Change', exact: true })).toBeVisible();
   // Change vs the month before: a signed percentage for models ranked in both months.
   await expect(table.locator('td.change').first()).toHaveText(/^([+−]\d+\.\d%|0\.0%)$/);

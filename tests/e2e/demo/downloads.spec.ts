@@ -80,11 +80,15 @@ async function dataDay(page: Page): Promise<string> {
 }
 
 /** Each body row's cells as text, with the exact token count from the figure's title where there is one. */
-async function tableCells(table: Locator): Promise<{ cells: string[]; tokens: string | null }[]> {
+async function tableCells(table: Locator): Promise<{ cells: string[]; tokens: string | null; rank: string; permaslug: string | null }[]> {
   return table.locator('tbody tr').evaluateAll((rows) =>
     rows.map((row) => ({
       cells: [...row.children].map((cell) => (cell.textContent ?? '').trim()),
       tokens: row.querySelector('abbr[title]')?.getAttribute('title') ?? null,
+      // The rank cell also holds the movement under the rank.
+      rank: /^\d+/.exec(row.children[0]?.textContent?.trim() ?? '')?.[0] ?? '',
+      // A model row shows the model's name; the permaslug is its link's title (and URL).
+      permaslug: row.querySelector('th a[title]')?.getAttribute('title') ?? null,
     })),
   );
 }
@@ -128,11 +132,14 @@ test('models, 7 days: the CSV link saves the leaderboard shown, with the demo la
   ]);
   expect(csv.rows.filter((row) => !/^[1-9]\d*$/.test(row.total_tokens!))).toEqual([]);
 
-  // Rank, movement, model, author, tokens, share, change.
-  const shown = await tableCells(page.getByRole('table', { name: /^Models by tokens/ }));
+  // Rank (with its movement), model (name, author), tokens, share, change: every rank, once the rest is loaded.
+  const board = page.getByRole('table', { name: /^Models by tokens/ });
+  await board.getByRole('link', { name: /^Show ranks 26–/ }).click();
+  await expect(board.getByRole('link', { name: /^Show ranks/ })).toHaveCount(0);
+  const shown = await tableCells(board);
   expect(shown.length).toBeGreaterThan(50);
-  expect(shown.map(({ cells, tokens }) => [cells[0], cells[2], cells[3], tokens, cells[6]])).toEqual(
-    csv.rows.map((row) => [row.rank, row.model_permaslug, row.author, tokensTitle(row.total_tokens!), signedChange(row.change_percent!)]),
+  expect(shown.map(({ cells, tokens, rank, permaslug }) => [rank, permaslug, tokens, cells[4]])).toEqual(
+    csv.rows.map((row) => [row.rank, row.model_permaslug, tokensTitle(row.total_tokens!), signedChange(row.change_percent!)]),
   );
 
   const jsonHref = await page.getByRole('link', { name: 'Download this table as JSON' }).getAttribute('href');
@@ -162,10 +169,10 @@ test('apps: the links follow the view as it changes in place, and each file hold
     expect(csv.preamble).toEqual([DEMO_LABEL]);
     expect(csv.header).toEqual(['rank', 'app_id', 'app_name', 'total_tokens', 'total_requests', 'tokens_per_request', 'share_percent', 'movement', 'is_new']);
     expect(csv.rows.map((row) => row.rank)).toEqual(csv.rows.map((_, i) => String(i + 1)));
-    // Rank, change, app, tokens, requests: page 1 of the view is the file's first 25 rows.
+    // Rank (with its movement), app, tokens, share, requests: page 1 of the view is the file's first 25 rows.
     const shown = await tableCells(table);
     expect(shown).toHaveLength(25);
-    expect(shown.map(({ cells, tokens }) => [cells[0], cells[2], tokens, cells[4]])).toEqual(
+    expect(shown.map(({ cells, tokens, rank }) => [rank, cells[1], tokens, cells[4]])).toEqual(
       csv.rows.slice(0, 25).map((row) => [row.rank, row.app_name, tokensTitle(row.total_tokens!), exact.format(Number(row.total_requests))]),
     );
     return csv;
@@ -204,10 +211,10 @@ test('a category page downloads its own view, without the movement columns it do
   expect(csv.preamble).toEqual([DEMO_LABEL]);
   expect(csv.header).toEqual(['rank', 'app_id', 'app_name', 'total_tokens', 'total_requests', 'tokens_per_request', 'share_percent']);
 
-  // Rank, app, tokens, requests, tokens per request, share.
+  // Rank, app, tokens, share, requests, tokens per request.
   const shown = await tableCells(page.getByRole('table', { name: /^Popular apps in Creative/ }));
   expect(shown.length).toBeGreaterThan(0);
-  expect(shown.map(({ cells, tokens }) => [cells[0], cells[1], tokens, cells[3], cells[4], cells[5]])).toEqual(
+  expect(shown.map(({ cells, tokens }) => [cells[0], cells[1], tokens, cells[4], cells[5], cells[3]])).toEqual(
     csv.rows
       .slice(0, shown.length)
       .map((row) => [
@@ -242,17 +249,17 @@ test('a model page downloads the full daily history; the table shows its last da
   expect(csv.rows.at(-1)!.date).toBe(day);
 
   // Date, rank, tokens, share: newest first on the page, oldest first in the file.
-  const shown = await tableCells(page.getByRole('table', { name: /^The last \d+ days \(UTC\), newest first$/ }));
+  const shown = await tableCells(page.getByRole('table', { name: /^The last \d+ days \(UTC\), newest first/ }));
   expect(shown.length).toBeGreaterThan(0);
-  expect(shown.map(({ cells }) => cells)).toEqual(
+  expect(shown.map(({ cells, tokens }) => [cells[0], cells[1], tokens, cells[3]])).toEqual(
     csv.rows
       .slice(-shown.length)
       .reverse()
       .map((row) => [
         longDate.format(new Date(`${row.date}T00:00:00Z`)),
         row.rank === '' ? 'outside top 50' : `#${row.rank}`,
-        row.rank === '' ? '–' : exact.format(BigInt(row.total_tokens!)),
-        row.rank === '' ? '–' : `${row.share_percent}%`,
+        row.rank === '' ? null : tokensTitle(row.total_tokens!),
+        row.rank === '' ? '–' : `${Number(row.share_percent).toFixed(1)}%`,
       ]),
   );
 

@@ -40,8 +40,23 @@ test('a window renders server-side: the HTML holds the leaderboard without JavaS
   // React separates adjacent text with `<!-- -->`; a crawler reads the text without them.
   const html = (await (await request.get('/models?window=quarter')).text()).replaceAll('<!-- -->', '');
   expect(html).toContain('Leaderboard, the last 90 days');
-  expect((html.match(/<tr>/g) ?? []).length).toBeGreaterThan(50);
+  // The head of the board (25 ranks) and, for the rest, a link to every rank as CSV.
+  expect((html.match(/<tr>/g) ?? []).length).toBeGreaterThan(25);
+  expect(html).toMatch(/<a href="\/download\/models\.csv\?window=quarter"[^>]*>Show ranks 26–\d+<\/a>/);
   expect(html).toContain('href="/models?window=week"');
+});
+
+test('the rest of the leaderboard loads on request, in rank order, with focus on its first model', async ({ page }) => {
+  await page.goto('/models');
+  const table = page.getByRole('table', { name: /^Models by tokens/ });
+  await expect(table.locator('tbody tr')).toHaveCount(26); // 25 ranks and the row that offers the rest
+  const more = table.getByRole('link', { name: /^Show ranks 26–\d+$/ });
+  const last = Number(/–(\d+)$/.exec((await more.textContent())!)![1]);
+  await more.click();
+  await expect(table.locator('tbody tr')).toHaveCount(last);
+  const ranks = await table.locator('tbody tr td:first-child').evaluateAll((cells) => cells.map((cell) => Number(/^\d+/.exec(cell.textContent ?? '')?.[0])));
+  expect(ranks).toEqual(Array.from({ length: last }, (_, i) => i + 1));
+  await expect(table.locator('tbody tr').nth(25).getByRole('link')).toBeFocused();
 });
 
 test('the leaderboard shows movement in words as well as arrows, and NEW badges are text', async ({ page }) => {
@@ -49,7 +64,9 @@ test('the leaderboard shows movement in words as well as arrows, and NEW badges 
   const table = page.getByRole('table', { name: /^Models by tokens/ });
   const moved = table.getByText(/^(up|down) \d+ places?$/);
   expect(await moved.count()).toBeGreaterThan(0);
-  await expect(table.getByRole('columnheader', { name: 'Rank change' })).toHaveCount(1);
+  // Movement sits in the rank cell, under the rank: no column of its own on a phone.
+  await expect(table.getByRole('columnheader')).toHaveText(['Rank', 'Model', 'Tokens', 'Share', 'Change']);
+  await expect(table.getByRole('row').nth(1).getByRole('cell').first()).toHaveText(/^1(?:NEW this window|–rank unchanged|[▲▼]\d+(up|down) \d+ places?)$/);
 });
 
 test('charts draw on canvas with an accessible name, and the figures are in a table', async ({ page }) => {
@@ -72,15 +89,22 @@ test('charts draw on canvas with an accessible name, and the figures are in a ta
 test('a model page: from the leaderboard to its history, rank and share', async ({ page }) => {
   await page.goto('/models');
   const link = await firstModelLink(page);
-  const permaslug = (await link.textContent())!.trim();
+  const name = (await link.textContent())!.trim();
+  const permaslug = (await link.getAttribute('title'))!;
+  expect(permaslug).toMatch(/^[a-z0-9-]+\/[\w.:-]+$/);
   await link.click();
   await expect(page).toHaveURL(new RegExp(`/models/${permaslug.replace(/[.:]/g, (c) => `\\${c}`)}$`));
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(permaslug);
+  // The name as readers know it; the permaslug stays visible under it.
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
+  await expect(page.locator('code', { hasText: permaslug })).toBeVisible();
   await expect(page.getByText('Best rank')).toBeVisible();
   await scrollThroughCharts(page);
   expect(await paintedPixels(page.getByRole('img', { name: /^Daily tokens\./ }))).toBeGreaterThan(1000);
   expect(await paintedPixels(page.getByRole('img', { name: /^Daily rank\./ }))).toBeGreaterThan(500);
-  await expect(page.getByRole('table', { name: /^Tokens of / }).getByRole('row')).toHaveCount(7);
+  // Five windows, plus "since <first day>" when the model is older than the longest window.
+  const windows = page.getByRole('table', { name: /^Tokens of / });
+  await expect(windows.getByRole('rowheader', { name: '365 days' })).toBeVisible();
+  expect(await windows.getByRole('row').count()).toBeGreaterThanOrEqual(6);
   await page.getByRole('link', { name: 'Models' }).first().click();
   await expect(page).toHaveURL(/\/models$/);
 });
@@ -93,11 +117,13 @@ test('a variant with a colon is reachable typed raw or percent-encoded, and list
   for (const path of [`/models/${variant}`, `/models/${variant!.replace(':', '%3A')}`]) {
     const response = await page.goto(path);
     expect(response?.status()).toBe(200);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(variant!);
+    // The variant is a badge beside the name, and the permaslug is spelled out under the heading.
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(variant!.split(':')[1]!);
+    await expect(page.locator('code', { hasText: variant! }).first()).toBeVisible();
   }
   const base = variant!.split(':')[0]!;
   await expect(page.getByRole('heading', { name: 'Other variants' })).toBeVisible();
-  await expect(page.getByRole('link', { name: base, exact: true })).toHaveAttribute('href', `/models/${base}`);
+  await expect(page.locator(`a[href="/models/${base}"]`).last()).toBeVisible();
 });
 
 test('unknown models and windows are 404s', async ({ page }) => {

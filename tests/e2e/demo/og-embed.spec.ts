@@ -127,7 +127,8 @@ test.describe('embeds', () => {
     expect(response?.status()).toBe(200);
     const table = page.getByRole('table', { name: /^Top 10 AI models by tokens, last 30 days \(.+, UTC\)$/ });
     await expect(table.getByRole('row')).toHaveCount(11);
-    await expect(table.getByRole('rowheader').first()).toHaveText(/^[a-z0-9-]+\/[\w.:-]+$/);
+    // Models by the names readers know, not permaslugs.
+    await expect(table.getByRole('rowheader').first()).toHaveText(/^[A-Za-z][^/]+$/);
     await expect(table.locator('abbr').first()).toHaveAttribute('title', /^[\d,]+ tokens$/);
     await expect(page.getByRole('note').filter({ hasText: 'Demo data — synthetic, not from OpenRouter' })).toBeVisible();
     await expect(page.getByText(/^Source: OpenRouter/)).toHaveCount(0);
@@ -143,6 +144,17 @@ test.describe('embeds', () => {
     await expect(page.getByRole('link', { name: 'Skip to content' })).toHaveCount(0);
     await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /\bnoindex\b/);
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', `${baseURL}/models`);
+  });
+
+  test('the default widget fits the suggested 400 × 360 frame, its attribution link included', async ({ page }) => {
+    await page.setViewportSize({ width: 400, height: 360 });
+    for (const path of ['/embed/models', '/embed/apps', '/embed/apps?sort=trending&window=week']) {
+      await page.goto(path);
+      const link = page.getByRole('link', { name: /on Tokenboard/ });
+      const box = (await link.boundingBox())!;
+      expect(box.y + box.height, path).toBeLessThanOrEqual(360);
+      expect(await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]), path).toEqual([400, 360]);
+    }
   });
 
   test('/embed/apps with every parameter: the rows asked for, the view named, canonical to the full page', async ({ page, baseURL }) => {

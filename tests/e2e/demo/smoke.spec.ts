@@ -54,7 +54,8 @@ test.describe('demo mode smoke', () => {
     const response = await page.goto('/no-such-page');
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
-    await expect(page.getByRole('link', { name: 'Back to the rankings' })).toHaveAttribute('href', '/');
+    await expect(page.getByRole('main').getByRole('link', { name: /^Home/ })).toHaveAttribute('href', '/');
+    await expect(page.getByRole('main').getByRole('link', { name: 'Monthly archive' })).toHaveAttribute('href', '/models/archive');
   });
 });
 

@@ -38,7 +38,9 @@ test('the home page publishes live figures with the required citation and licenc
     .slice(0, 10)
     .map(([slug]) => slug);
   const table = page.getByRole('table', { name: /Top 10 models by tokens/ });
-  await expect(table.getByRole('rowheader')).toHaveText(top10);
+  // Rows show model names; each name links to its model with the permaslug as the link's title.
+  await expect(table.getByRole('rowheader')).toHaveCount(10);
+  expect(await table.locator('tbody th a').evaluateAll((links) => links.map((a) => a.getAttribute('title')))).toEqual(top10);
 });
 
 test('visitors do not reach the upstream: pages are served from cache', async ({ page, request }) => {

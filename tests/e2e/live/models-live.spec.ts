@@ -36,7 +36,9 @@ test('model pages carry the rankings citation with the upstream as_of, and the l
 
   const top = peek.data[0].model_permaslug as string;
   await page.goto(`/models/${top}`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(top);
+  // The heading names the model as readers know it; the permaslug is spelled out under it.
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('');
+  await expect(page.getByRole('main').locator('code').first()).toHaveText(top);
   await expect(page.getByText(citation).first()).toBeVisible();
 
   const json = await (await request.get('/api/models?window=day')).json();

@@ -78,7 +78,7 @@ export default async function ArchiveMonthPage({ params }: PageProps) {
   const restatable = restatableThrough(month);
   const comparison = hasPrevious
     ? `vs ${formatMonth(previous)}`
-    : `— none: the history starts on ${formatDay(DATASET_START)}, so every model is marked new`;
+    : `— none: the history starts on ${formatDay(DATASET_START)}, so there is no month before to compare with`;
   const site = getConfig();
   const crumbs: Crumb[] = [
     { name: 'Home', path: '/' },

@@ -19,12 +19,15 @@ import { tagPageData } from '@/lib/page-tags';
 import { computeLeaderboard } from '@/lib/rankings/leaderboard';
 import { archiveHref, DEFAULT_MODELS_WINDOW, modelsHref, modelsOgImageHref } from '@/lib/routes';
 import { breadcrumbJsonLd, datasetJsonLd, listNames, pageMetadata } from '@/lib/seo';
-import { isWindowName, windowRange, WINDOW_NAMES, type WindowName } from '@/lib/utc-day';
+import { DATASET_START, isWindowName, windowRange, WINDOW_NAMES, type WindowName } from '@/lib/utc-day';
 
 // Reached through middleware.ts, which rewrites /models?window=… here so each window is one ISR page.
 // Content changes once per data day; a revalidation in between re-reads the data layer's cache only.
 export const revalidate = 60;
 export const dynamicParams = false;
+
+/** Ranks the page renders; the rest load on request (every rendered row is sent twice: HTML and payload). */
+const LEADERBOARD_HEAD = 25;
 
 export function generateStaticParams() {
   return WINDOW_NAMES.map((window) => ({ window }));
@@ -60,11 +63,14 @@ export default async function ModelsPage({ params }: PageProps) {
   // A one-day window has nothing to stack over time: chart the week that ends on it instead.
   const chartRange = window === 'day' ? windowRange('week', dataDay) : board.range;
   const period = formatRange(board.range.start, board.range.end);
+  const comparison = board.comparable
+    ? `change and rank movement vs the ${board.previousRange.days} days before`
+    : `no change figures: the ${board.previousRange.days} days before would start before the data does (${formatDay(DATASET_START)})`;
   const site = getConfig();
   const structured = [
     datasetJsonLd(site, {
       name: `Top AI models by tokens, ${WINDOW_LABELS[window].long} to ${formatDay(dataDay)}`,
-      description: `Tokens per AI model on OpenRouter over ${period} (UTC), ranked, with each model's share of all tokens and its change vs the ${board.previousRange.days} days before.`,
+      description: `Tokens per AI model on OpenRouter over ${period} (UTC), ranked, with each model's share of all tokens${board.comparable ? ` and its change vs the ${board.previousRange.days} days before` : ''}.`,
       path: modelsHref(window),
       source: 'models',
       demo: source === 'demo',
@@ -92,7 +98,9 @@ export default async function ModelsPage({ params }: PageProps) {
         <h2 id="board-heading">
           Leaderboard, {WINDOW_LABELS[window].long} ({period})
         </h2>
-        <BoardFigures board={board} caption={`Models by tokens, ${period} (UTC). Share of all tokens including models outside the daily top 50; change and rank movement vs the ${board.previousRange.days} days before.`} empty="No model figures are available for this window yet." />
+        <BoardFigures board={board} caption={`Models by tokens, ${period} (UTC). Share of all tokens including models outside the daily top 50; ${comparison}.`} empty="No model figures are available for this window yet."
+          rest={{ head: LEADERBOARD_HEAD, window, href: modelsDownloadHref({ window }, 'csv') }}
+        />
         <DownloadLinks hrefs={downloadHrefs((format) => modelsDownloadHref({ window }, format))} />
         <Citation source="models" dataSource={source} asOf={asOf} />
       </section>

@@ -9,6 +9,7 @@ import { windowPhrase } from '@/lib/og/card-data';
 import { tagPageData } from '@/lib/page-tags';
 import { computeLeaderboard } from '@/lib/rankings/leaderboard';
 import { modelsHref } from '@/lib/routes';
+import { modelLabel } from '@/lib/model-name';
 
 // Reached through middleware.ts, which rewrites /embed/models?window=&top=&theme= here (lib/embed.ts), so
 // each widget is one ISR page: rendered once, then served from the cache and regenerated like the pages.
@@ -51,8 +52,7 @@ export default async function ModelsEmbedPage({ params }: PageProps) {
       theme={embed.theme}
       caption={`${heading(embed)} (${formatRange(board.range.start, board.range.end)}, UTC)`}
       nameLabel="Model"
-      slugs
-      rows={board.rows.slice(0, embed.top).map((row) => ({ rank: row.rank, name: row.permaslug, tokens: row.tokens }))}
+      rows={board.rows.slice(0, embed.top).map((row) => ({ rank: row.rank, name: modelLabel(row.permaslug), tokens: row.tokens }))}
       source="models"
       dataSource={source}
       dataDay={dataDay}

@@ -4,7 +4,7 @@ import { AppsExplorer } from '@/components/apps/apps-explorer';
 import { CategoryNav } from '@/components/apps/category-nav';
 import { Freshness } from '@/components/site/freshness';
 import { JsonLd } from '@/components/site/json-ld';
-import { CATEGORY_INFO, SUBCATEGORY_NAMES, viewBasePath } from '@/lib/apps/labels';
+import { appsTitle, CATEGORY_INFO, groupTitle, SUBCATEGORY_NAMES, viewBasePath } from '@/lib/apps/labels';
 import { validateAppsQuery } from '@/lib/apps/query';
 import { DEFAULT_APPS_QUERY, type AppsQuery } from '@/lib/apps/types';
 import { appsHref } from '@/lib/apps/url';
@@ -42,21 +42,14 @@ async function queryFrom(params: PageProps['params']): Promise<AppsQuery> {
   return result.query;
 }
 
-function title(q: AppsQuery): string {
-  if (q.subcategory && q.category) return `${CATEGORY_INFO[q.category].name} › ${SUBCATEGORY_NAMES[q.subcategory]}`;
-  if (q.category) return CATEGORY_INFO[q.category].name;
-  return 'All apps';
-}
-
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   const q = await queryFrom(params);
   const view = await getAppsView(q);
-  const what = q.category ? `${title(q)} apps` : 'apps';
+  const what = q.category ? `${groupTitle(q)} apps` : 'apps';
   const topic = q.category && !q.subcategory ? ` (${CATEGORY_INFO[q.category].description})` : '';
   const leaders = q.page === 1 ? view.rows.slice(0, 3).map((row) => row.appName) : [];
-  const pageNote = q.page > 1 ? `, page ${q.page}` : '';
   return pageMetadata(getConfig(), {
-    title: `${q.sort === 'trending' ? 'Trending' : 'Top'} ${what} by tokens — ${WINDOW_LABELS[q.window].short} to ${formatDay(view.dataDay)}${pageNote}`,
+    title: appsTitle(q, view.dataDay),
     description: `The public ${what}${topic} on OpenRouter ${q.sort === 'trending' ? 'growing fastest' : 'using the most tokens'} over ${WINDOW_LABELS[q.window].long} to ${formatDay(view.dataDay)}${leaders.length ? `, led by ${listNames(leaders)}` : ''}: rank, tokens, requests, tokens per request and share.`,
     path: appsHref(viewBasePath(q), q),
     // 50 a page lists the same ranks as two pages of 25: one of the two spellings is enough for an index.
@@ -80,7 +73,7 @@ export default async function AppsPage({ params }: PageProps) {
   ];
   const structured = [
     datasetJsonLd(site, {
-      name: `${q.sort === 'trending' ? 'Trending' : 'Top'} ${q.category ? `${title(q)} apps` : 'apps'} by tokens, ${WINDOW_LABELS[q.window].long} to ${formatDay(view.dataDay)}`,
+      name: `${q.sort === 'trending' ? 'Trending' : 'Top'} ${q.category ? `${groupTitle(q)} apps` : 'apps'} by tokens, ${WINDOW_LABELS[q.window].long} to ${formatDay(view.dataDay)}`,
       description: `Every ranked public app of this view on OpenRouter (up to 200) over ${formatRange(view.range.start, view.range.end)} (UTC): tokens, requests, tokens per request and share.`,
       path: appsHref(viewBasePath(q), q),
       source: 'apps',
@@ -97,11 +90,11 @@ export default async function AppsPage({ params }: PageProps) {
   return (
     <>
       <JsonLd nodes={structured} />
-      <h1>{title(q)}: top apps by tokens</h1>
-      {q.category && !q.subcategory ? <p className="muted">Apps for {CATEGORY_INFO[q.category].description}.</p> : null}
-      <Freshness dataDay={view.dataDay} asOf={view.asOf} />
-      <CategoryNav category={q.category} subcategory={q.subcategory} />
-      <AppsExplorer initial={view} basePath={viewBasePath(q)} />
+      <AppsExplorer initial={view} basePath={viewBasePath(q)}>
+        {q.category && !q.subcategory ? <p className="muted">Apps for {CATEGORY_INFO[q.category].description}.</p> : null}
+        <Freshness dataDay={view.dataDay} asOf={view.asOf} />
+        <CategoryNav category={q.category} subcategory={q.subcategory} />
+      </AppsExplorer>
     </>
   );
 }
