@@ -46,8 +46,8 @@ export function LeaderboardRest({ window, shown, count, total, comparable, colum
     try {
       const response = await fetch(`/api/models?window=${window}`, { headers: { accept: 'application/json' } });
       if (!response.ok) throw new Error(`the server answered ${response.status}`);
-      const body = (await response.json()) as { rows: ApiRow[] };
-      const rows = body.rows.slice(shown).map((row) => ({ ...row, tokens: BigInt(row.tokens) }));
+      const board = (await response.json()) as { rows: ApiRow[] };
+      const rows = board.rows.slice(shown).map((row) => ({ ...row, tokens: BigInt(row.tokens) }));
       setState({ status: 'done', rows });
     } catch (error) {
       setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
