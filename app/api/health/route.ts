@@ -10,6 +10,8 @@ export async function GET() {
     {
       status: status.canServe ? 'ok' : 'unavailable',
       mode: status.mode,
+      // For whoever runs the site (pages tell visitors only that the figures are synthetic).
+      ...(status.mode === 'demo' ? { hint: 'Demo data: set OPENROUTER_API_KEY on the server to publish live figures.' } : {}),
       dataDay: status.dataDay,
       lastSuccessfulUpstreamCall: status.lastSuccessAt,
       lastFailedUpstreamCall: status.lastFailureAt,

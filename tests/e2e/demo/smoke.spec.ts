@@ -45,6 +45,7 @@ test.describe('demo mode smoke', () => {
     expect(response.headers()['cache-control']).toContain('no-store');
     const body = await response.json();
     expect(body).toMatchObject({ status: 'ok', mode: 'demo', circuit: 'closed' });
+    expect(body.hint).toMatch(/OPENROUTER_API_KEY/);
     expect(body.dataDay).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     // The demo source is local: its governor is not held to the upstream's 500 a day.
     expect(body.budget.limitPerDay).toBeGreaterThan(500);
