@@ -29,10 +29,10 @@ const artifacts = path.join(root, 'tests/.artifacts/site-audit');
 mkdirSync(artifacts, { recursive: true });
 
 /**
- * A ratchet, per the phone-first issue: on this machine kind the calibration applies 5–8.5× (its
- * benchmarkIndex swings between 1,800 and 2,600 from run to run), and there even a page holding one
+ * A ratchet, per the phone-first issue: on this machine kind the calibration applied 5.2–9.2× (its
+ * benchmarkIndex swung between 1,823 and 2,741 from run to run), and there even a page holding one
  * heading scores 74–80, all of it Next's and React's own start-up. The landed main measured medians of
- * 66–72 here; the first phone-first step 71–75. The gate is the lowest the previous landing measured on
+ * 66–72 here (at 8.5×); the phone-first steps 71–81 at 5.2–5.8× and 67–72 at 9.2×. The gate is the lowest the previous landing measured on
  * this machine, raised with each step until ≥ 90 holds; never lowered.
  */
 const PERFORMANCE_GATE = 66;
