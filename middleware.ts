@@ -41,7 +41,8 @@ export async function middleware(request: NextRequest) {
   // while Next renders an ISR page on demand leaves the response's HTML empty (the not-found content is
   // drawn in the browser only, invisible without JavaScript and to crawlers).
   if ((pathname === '/apps' || pathname.startsWith('/apps/')) && !pathname.startsWith('/apps/v/')) {
-    return isAppsView(request) ? NextResponse.rewrite(appsViewUrl(request)) : notFound(request);
+    const view = appsViewUrl(request);
+    return view ? NextResponse.rewrite(view) : notFound(request);
   }
   const month = ARCHIVE_MONTH_PATH.exec(pathname)?.[1];
   if (month !== undefined && !isArchiveMonth(month, currentDataDay(new Date(), getConfig().settleMinutes))) return notFound(request);
@@ -133,31 +134,28 @@ function notFound(request: NextRequest): Response {
 
 const segment = (value: string | null, fallback: string) => encodeURIComponent(value === null ? fallback : value || '-');
 
-/** `/apps/coding/cli-agent?sort=trending&page=2` → `/apps/v/trending/month/coding.cli-agent/25/2` (validated by the page). */
-function appsViewUrl(request: NextRequest): URL {
+/**
+ * `/apps/coding/cli-agent?sort=trending&page=2` → `/apps/v/trending/month/coding.cli-agent/25/2`, or null
+ * for a view the page would refuse (a page number past the last is still the page's to judge).
+ */
+function appsViewUrl(request: NextRequest): URL | null {
   const { pathname, searchParams } = request.nextUrl;
-  const filter = pathname.split('/').slice(2).filter(Boolean).map(decodeSafely).join('.') || 'all';
+  const filter = pathname.split('/').slice(2).filter(Boolean).map(decodeSafely);
+  const [category, subcategory, ...rest] = filter;
+  const value = (name: string) => searchParams.get(name) ?? undefined;
+  const query = { category, subcategory, sort: value('sort'), window: value('window'), page: value('page'), pageSize: value('pageSize') };
+  if (rest.length > 0 || !validateAppsQuery(query).ok) return null;
   const url = request.nextUrl.clone();
   url.pathname = [
     '/apps/v',
     segment(searchParams.get('sort'), 'popular'),
     segment(searchParams.get('window'), 'month'),
-    encodeURIComponent(filter),
+    encodeURIComponent(filter.join('.') || 'all'),
     segment(searchParams.get('pageSize'), '25'),
     segment(searchParams.get('page'), '1'),
   ].join('/');
   url.search = '';
   return url;
-}
-
-/** Whether the page of an apps URL exists (a page number past the last is still the page's to judge). */
-function isAppsView(request: NextRequest): boolean {
-  const { pathname, searchParams } = request.nextUrl;
-  const [category, subcategory, ...rest] = pathname.split('/').slice(2).filter(Boolean).map(decodeSafely);
-  if (rest.length > 0) return false;
-  const value = (name: string) => searchParams.get(name) ?? undefined;
-  const keys = ['sort', 'window', 'page', 'pageSize'] as const;
-  return validateAppsQuery({ category, subcategory, ...Object.fromEntries(keys.map((key) => [key, value(key)])) }).ok;
 }
 
 const ARCHIVE_MONTH_PATH = /^\/models\/archive\/([^/]+)\/?$/;

@@ -41,8 +41,8 @@ const COMPACT_UNITS = [
  * figure from 1,000 on has exactly one decimal in the largest unit it reaches (`8.0T` beside `8.6T`, not
  * `8T`), so figures side by side read alike; the whole part is grouped (`1,495.4T`). Smaller counts
  * print as they are. By hand in bigint, like groupDigits, so it stays exact; rounds half away from zero,
- * and a figure that rounds to 1000.0 of a unit is 1.0 of the next (`999,950,000,000n` → `1.0T`). The
- * charts' number twin is `formatTokensTick` (components/charts/token-ticks.ts).
+ * and a figure that rounds to 1000.0 of a unit is 1.0 of the next (`999,950,000,000n` → `1.0T`). Charts
+ * call it through `formatTokensTick` (components/charts/token-ticks.ts).
  */
 export function formatTokensCompact(tokens: bigint): string {
   const sign = tokens < 0n ? '-' : '';

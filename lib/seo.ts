@@ -136,6 +136,3 @@ export function websiteJsonLd(site: Site, description: string): JsonLd {
 export function jsonLdScript(nodes: readonly JsonLd[]): string {
   return JSON.stringify({ '@context': 'https://schema.org', '@graph': nodes }).replace(/</g, '\\u003c');
 }
-
-/** What a data page's generateMetadata returns for an address its page answers with a 404. */
-export const NOT_FOUND_METADATA: Metadata = { title: 'Page not found', robots: { index: false, follow: true } };

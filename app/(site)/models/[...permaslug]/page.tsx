@@ -22,7 +22,7 @@ import { socialImage } from '@/lib/og/metadata';
 import { tagPageData } from '@/lib/page-tags';
 import { modelProfile, type ModelProfile } from '@/lib/rankings/model-profile';
 import { decodeSegment, modelHref, modelOgImageHref, modelsHref } from '@/lib/routes';
-import { breadcrumbJsonLd, datasetJsonLd, NOT_FOUND_METADATA, pageMetadata, type Crumb } from '@/lib/seo';
+import { breadcrumbJsonLd, datasetJsonLd, pageMetadata, type Crumb } from '@/lib/seo';
 import { WINDOW_NAMES } from '@/lib/utc-day';
 
 // Rendered on first visit, then served from the ISR cache like every other data page.
@@ -45,24 +45,17 @@ function decodePermaslug(segments: string[]): string | null {
   return decoded.every((segment) => segment !== null) ? decoded.join('/') : null;
 }
 
-async function findProfile(params: PageProps['params']) {
+async function loadProfile(params: PageProps['params']) {
   const permaslug = decodePermaslug((await params).permaslug);
-  if (!permaslug) return null;
+  if (!permaslug) notFound();
   const data = await getModelHistory();
   const profile = modelProfile(data.history, permaslug, data.dataDay);
-  return profile ? { ...data, profile } : null;
-}
-
-async function loadProfile(params: PageProps['params']) {
-  return (await findProfile(params)) ?? notFound();
+  if (!profile) notFound();
+  return { ...data, profile };
 }
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
-  // The page itself answers 404 for an unknown model; throwing here instead would leave the 404's
-  // server HTML empty (Next renders a not-found raised by streamed metadata on the client only).
-  const found = await findProfile(params);
-  if (!found) return NOT_FOUND_METADATA;
-  const { profile, dataDay, source } = found;
+  const { profile, dataDay, source } = await loadProfile(params);
   const latest = profile.points.at(-1);
   const standing = latest?.date === dataDay && latest.rank !== null ? `#${latest.rank} on ${formatDay(dataDay)}` : `outside the top 50 on ${formatDay(dataDay)}`;
   return pageMetadata(getConfig(), {
@@ -82,7 +75,7 @@ function ProfileCharts({ profile }: { profile: ModelProfile }) {
         title="Daily tokens"
         description={`Daily tokens of ${profile.permaslug}, ${period} (UTC); zero on days outside the top 50.`}
         dates={dates}
-        series={[{ key: 'tokens', label: profile.permaslug, values: profile.points.map((p) => tokensForChart(p.tokens)) }]}
+        series={[{ key: 'tokens', label: modelLabel(profile.permaslug), values: profile.points.map((p) => tokensForChart(p.tokens)) }]}
         unit={TOKENS_UNIT}
       />
       <div className="grid-2">

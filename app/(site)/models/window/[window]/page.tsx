@@ -98,7 +98,10 @@ export default async function ModelsPage({ params }: PageProps) {
         <h2 id="board-heading">
           Leaderboard, {WINDOW_LABELS[window].long} ({period})
         </h2>
-        <BoardFigures board={board} caption={`Models by tokens, ${period} (UTC). Share of all tokens including models outside the daily top 50; ${comparison}.`} empty="No model figures are available for this window yet."
+        <BoardFigures
+          board={board}
+          caption={`Models by tokens, ${period} (UTC). Share of all tokens including models outside the daily top 50; ${comparison}.`}
+          empty="No model figures are available for this window yet."
           rest={{ head: LEADERBOARD_HEAD, window, href: modelsDownloadHref({ window }, 'csv') }}
         />
         <DownloadLinks hrefs={downloadHrefs((format) => modelsDownloadHref({ window }, format))} />
