@@ -77,7 +77,8 @@ export default function MethodologyPage() {
 
       <h2 id="embeds">Embeds</h2>
       <p>A live table for your own site, in an iframe of 400 × 360 pixels:</p>
-      <pre className="code-block">
+      {/* Scrolls sideways on a phone: focusable, so the keyboard can scroll it too. */}
+      <pre className="code-block" tabIndex={0} aria-label="Embed code">
         <code>{`<iframe src="${siteUrl}/embed/models?top=5" title="Top AI models by tokens" width="400" height="360"></iframe>`}</code>
       </pre>
       <p>
