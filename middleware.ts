@@ -8,6 +8,7 @@ import { coldOutageRetryAfter } from './lib/availability';
 import { embedOfUrl, embedPagePath } from './lib/embed';
 import { decodeSegment } from './lib/routes';
 import { validateAppsQuery } from './lib/apps/query';
+import { isUnknownModel } from './lib/known-models';
 import { isArchiveMonth } from './lib/rankings/archive';
 import { currentDataDay } from './lib/utc-day';
 import { ApiRateLimiter, clientOf, EXEMPT_API_PATHS } from './lib/rate-limit';
@@ -46,6 +47,8 @@ export async function middleware(request: NextRequest) {
   }
   const month = ARCHIVE_MONTH_PATH.exec(pathname)?.[1];
   if (month !== undefined && !isArchiveMonth(month, currentDataDay(new Date(), getConfig().settleMinutes))) return notFound(request);
+  const permaslug = modelPageSlug(pathname);
+  if (permaslug !== null && isUnknownModel(permaslug, currentDataDay(new Date(), getConfig().settleMinutes))) return notFound(request);
   if (pathname === '/embed/models' || pathname === '/embed/apps') {
     const embed = embedOfUrl(pathname, searchParams);
     if (!embed) return notFound(request);
@@ -159,6 +162,14 @@ function appsViewUrl(request: NextRequest): URL | null {
 }
 
 const ARCHIVE_MONTH_PATH = /^\/models\/archive\/([^/]+)\/?$/;
+
+/** The permaslug a model page's path names (`/models/openai/gpt-4o%3Afree` → `openai/gpt-4o:free`); null for other paths. */
+export function modelPageSlug(pathname: string): string | null {
+  const match = /^\/models\/(?!(?:window|archive)(?:\/|$))(.+?)\/?$/.exec(pathname);
+  if (!match) return null;
+  const segments = match[1]!.split('/').map(decodeSegment);
+  return segments.every((segment) => segment !== null) ? segments.join('/') : null;
+}
 
 function decodeSafely(value: string): string {
   return decodeSegment(value) ?? '-';

@@ -1,26 +1,19 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
-import { SiteChrome } from '@/components/site/site-chrome';
 
-export const metadata: Metadata = { title: 'No access', robots: { index: false, follow: false } };
-
-// Static and free of next-auth's client code on purpose: Next renders this boundary into every route,
-// so reading the session here would make every public page dynamic, and a sign-out button would add
-// next-auth to every page's JavaScript. The sign-in page names the account and signs it out.
-/** 403 for the staff view: signed in, but not (or no longer) on the staff allowlist. */
-export default function Forbidden() {
+/**
+ * 403 outside the `(site)` group, which nothing raises (the staff view is inside it: `(site)/forbidden`).
+ * With `authInterrupts` on, Next puts this boundary into every page's payload; its default is a page of
+ * inline styles. This one is a few bytes.
+ */
+export default function RootForbidden() {
   return (
-    <SiteChrome>
-      <section className="section" aria-labelledby="forbidden-heading">
-        <h1 id="forbidden-heading">No access to the staff view</h1>
-        <p>
-          The account you are signed in with is not on the staff allowlist. Ask whoever runs this site to add you, or{' '}
-          <Link href="/sign-in" prefetch={false}>
-            sign out and sign in with another account
-          </Link>
-          .
-        </p>
-      </section>
-    </SiteChrome>
+    <main id="main" className="container">
+      <h1>No access</h1>
+      <p>
+        <Link href="/" prefetch={false}>
+          Tokenboard home
+        </Link>
+      </p>
+    </main>
   );
 }

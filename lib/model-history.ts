@@ -2,6 +2,7 @@ import 'server-only';
 import { clearColdOutage, reportColdOutage } from './availability';
 import { getDatasets, hasCachedData, isDatasetsError, type DataSource } from './datasets';
 import { loadModelHistory, type HistorySnapshot } from './datasets/history';
+import { reportKnownModels } from './known-models';
 import { buildHistory, type ModelHistory } from './rankings/history';
 
 export interface ModelHistoryData {
@@ -11,7 +12,7 @@ export interface ModelHistoryData {
   source: DataSource;
 }
 
-const built = new WeakMap<HistorySnapshot, ModelHistory>();
+const built = new WeakMap<HistorySnapshot, { history: ModelHistory; permaslugs: ReadonlySet<string> }>();
 
 /** The ranked daily model history since 2025-01-01, from which every model view is computed. */
 export async function getModelHistory(): Promise<ModelHistoryData> {
@@ -23,10 +24,13 @@ export async function getModelHistory(): Promise<ModelHistoryData> {
     throw error;
   }
   clearColdOutage();
-  let history = built.get(snapshot);
-  if (!history) {
-    history = buildHistory(snapshot.rows);
-    built.set(snapshot, history);
+  let entry = built.get(snapshot);
+  if (!entry) {
+    const history = buildHistory(snapshot.rows);
+    entry = { history, permaslugs: new Set(history.days.flatMap((day) => day.models.map((model) => model.permaslug))) };
+    built.set(snapshot, entry);
   }
+  const { history, permaslugs } = entry;
+  reportKnownModels(snapshot.dataDay, permaslugs);
   return { history, asOf: snapshot.asOf, dataDay: snapshot.dataDay, source: snapshot.source };
 }

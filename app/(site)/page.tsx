@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { TopAppsTable } from '@/components/apps/top-apps-table';
 import { LeaderboardTable } from '@/components/models/leaderboard-table';
 import { DailyStackSection } from '@/components/models/model-charts';
-import { MoversList } from '@/components/models/movers-list';
+import { MoversList, type Mover } from '@/components/models/movers-list';
 import { Citation } from '@/components/site/citation';
 import { DownloadLinks } from '@/components/site/download-links';
 import { Freshness } from '@/components/site/freshness';
@@ -26,6 +26,9 @@ import { windowRange } from '@/lib/utc-day';
 // Content changes once per data day; a revalidation in between re-reads the data layer's cache only,
 // and one that fails throws, so the last good page stays.
 export const revalidate = 60;
+
+/** What a movers list shows of a leaderboard row (its props are sent in the page's payload). */
+const mover = ({ permaslug, tokens, changePct }: Mover): Mover => ({ permaslug, tokens, changePct });
 
 export async function generateMetadata(): Promise<Metadata> {
   const { history, dataDay } = await getModelHistory();
@@ -125,8 +128,8 @@ export default async function HomePage() {
         <h2 id="movers-heading">Biggest movers this week</h2>
         <p className="muted">Token change over the last 7 days vs the 7 days before, among models with at least 0.1% of all tokens.</p>
         <div className="grid-2">
-          <MoversList title="Rising" rows={movers.up} />
-          <MoversList title="Falling" rows={movers.down} />
+          <MoversList title="Rising" rows={movers.up.map(mover)} />
+          <MoversList title="Falling" rows={movers.down.map(mover)} />
         </div>
       </section>
 

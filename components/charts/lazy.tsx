@@ -3,6 +3,8 @@
 import dynamic from 'next/dynamic';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 
+import { formatDay, formatTokensCompact } from '@/lib/format';
+import { ChartFigures } from './chart-figures';
 import { ChartSkeleton } from './chart-skeleton';
 import type { BarChartProps, ChartSeries, LineChartProps, StackedAreaChartProps } from './types';
 import './charts.css';
@@ -57,11 +59,31 @@ function hasNoPoints(dates: readonly string[], series: readonly ChartSeries[]): 
   return dates.length === 0 || series.every((s) => s.values.length === 0);
 }
 
-export function LazyStackedAreaChart(props: StackedAreaChartProps) {
+export interface StackFigures {
+  caption: string;
+  /** What each date stands for: `Date (UTC)`, or `Week to (UTC)` for weekly sums. */
+  dateLabel: string;
+}
+
+/**
+ * A stacked token chart, and with `figures` the table of its points under it, built from the chart's own
+ * props: the page sends each figure once.
+ */
+export function LazyStackedAreaChart({ figures, ...props }: StackedAreaChartProps & { figures?: StackFigures }) {
+  const { dates, series } = props;
   return (
-    <ChartFigure title={props.title} empty={hasNoPoints(props.dates, props.series)} tall>
-      <StackedAreaChart {...props} />
-    </ChartFigure>
+    <>
+      <ChartFigure title={props.title} empty={hasNoPoints(dates, series)} tall>
+        <StackedAreaChart {...props} />
+      </ChartFigure>
+      {figures ? (
+        <ChartFigures
+          caption={figures.caption}
+          columns={[{ label: figures.dateLabel }, ...series.map((s) => ({ label: s.label, numeric: true }))]}
+          rows={dates.map((date, i) => [formatDay(date), ...series.map((s) => formatTokensCompact(BigInt(Math.round(s.values[i] ?? 0))))])}
+        />
+      ) : null}
+    </>
   );
 }
 

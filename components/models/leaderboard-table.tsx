@@ -3,7 +3,7 @@ import { TableScroll } from '@/components/site/table-scroll';
 import type { LeaderboardRow as Row } from '@/lib/rankings/leaderboard';
 import type { WindowName } from '@/lib/utc-day';
 import { LeaderboardRest } from './leaderboard-rest';
-import { LeaderboardRow } from './leaderboard-row';
+import { LeaderboardRows } from './leaderboard-rows';
 
 export interface LeaderboardTableProps {
   caption: string;
@@ -34,11 +34,11 @@ export function LeaderboardTable({ caption, rows, total, comparable = true, rest
             comparable ? { label: 'Change', numeric: true, wide: true } : null,
           ]}
         />
-        <tbody>
-          {head.map((row) => (
-            <LeaderboardRow key={row.permaslug} row={row} total={total} comparable={comparable} />
-          ))}
-        </tbody>
+        <LeaderboardRows
+          rows={head.map(({ rank, permaslug, tokens, changePct, movement, isNew }) => ({ rank, permaslug, tokens, changePct, movement, isNew }))}
+          total={total}
+          comparable={comparable}
+        />
         {rest && head.length < rows.length ? (
           <LeaderboardRest
             window={rest.window}

@@ -1,14 +1,11 @@
 import { ChartFigures } from '@/components/charts/chart-figures';
-import { SeriesTable } from '@/components/charts/series-table';
 import { LazyBarChart, LazyLineChart, LazyStackedAreaChart } from '@/components/charts/lazy';
 import { TOKENS_UNIT } from '@/components/charts/token-ticks';
-import { TableHead } from '@/components/site/table-head';
-import { TokenFigure } from '@/components/site/token-figure';
-import { formatBasisPoints, formatDay, formatRange, formatShare, formatTokensCompact, tokensForChart } from '@/lib/format';
+import { AuthorTable } from './author-table';
+import { formatBasisPoints, formatDay, formatRange, formatTokensCompact, tokensForChart } from '@/lib/format';
 import { authorName, modelLabel } from '@/lib/model-name';
 import type { ModelHistory } from '@/lib/rankings/history';
 import { authorShares, dailyStack, OTHER_AUTHOR, OTHER_SERIES_KEY, top50SharePerDay, top50SharePerWeek, weeklyStack } from '@/lib/rankings/series';
-import { TableScroll } from '@/components/site/table-scroll';
 
 /** An author slug as readers know it; the long tail's own label as it is. */
 const displayAuthor = (author: string) => (author === OTHER_AUTHOR ? author : authorName(author));
@@ -36,25 +33,18 @@ export function DailyStackSection({ history, range, topN }: RangeProps & { topN:
   // Models by the names readers know; everything else keeps its own label.
   const series = stack.series.map((s) => ({ ...s, label: s.key === OTHER_SERIES_KEY ? s.label : modelLabel(s.key) }));
   return (
-    <>
-      <LazyStackedAreaChart
-        title={`${per} tokens, top ${topN} models and everything else`}
-        description={`Stacked ${per.toLowerCase()} token totals of the top ${topN} models over ${period} (UTC). Everything else (all other models together) is off by default; the legend shows it as a separate dashed line, and the figures below list it.`}
-        dates={stack.dates}
-        series={series.map((s) => ({
-          key: s.key,
-          label: s.label,
-          values: s.values.map(tokensForChart),
-          ...(s.key === OTHER_SERIES_KEY ? { overlay: true } : {}),
-        }))}
-      />
-      <SeriesTable
-        caption={`${per} tokens per model, ${period} (UTC)`}
-        dates={stack.dates}
-        dateLabel={weekly ? 'Week to (UTC)' : 'Date (UTC)'}
-        columns={series.map((s) => ({ key: s.key, label: s.label, values: s.values }))}
-      />
-    </>
+    <LazyStackedAreaChart
+      title={`${per} tokens, top ${topN} models and everything else`}
+      description={`Stacked ${per.toLowerCase()} token totals of the top ${topN} models over ${period} (UTC). Everything else (all other models together) is off by default; the legend shows it as a separate dashed line, and the figures below list it.`}
+      dates={stack.dates}
+      series={series.map((s) => ({
+        key: s.key,
+        label: s.label,
+        values: s.values.map(tokensForChart),
+        ...(s.key === OTHER_SERIES_KEY ? { overlay: true } : {}),
+      }))}
+      figures={{ caption: `${per} tokens per model, ${period} (UTC)`, dateLabel: weekly ? 'Week to (UTC)' : 'Date (UTC)' }}
+    />
   );
 }
 
@@ -72,23 +62,7 @@ export function AuthorShareSection({ history, range }: RangeProps) {
         values={shown.map((a) => tokensForChart(a.tokens))}
         unit={TOKENS_UNIT}
       />
-      <TableScroll label={`Tokens by author, ${period} (UTC)`}>
-        <table className="data-table data-table--compact">
-          <caption>Tokens by author, {period} (UTC)</caption>
-          <TableHead columns={[{ label: 'Author' }, { label: 'Tokens', numeric: true }, { label: 'Share', numeric: true }]} />
-          <tbody>
-            {authors.map((a) => (
-              <tr key={a.author}>
-                <th scope="row">{displayAuthor(a.author)}</th>
-                <td className="num">
-                  <TokenFigure tokens={a.tokens} />
-                </td>
-                <td className="num">{formatShare(a.tokens, total)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <AuthorTable caption={`Tokens by author, ${period} (UTC)`} rows={authors.map((a) => ({ author: displayAuthor(a.author), tokens: a.tokens }))} total={total} />
     </>
   );
 }

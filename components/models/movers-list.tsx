@@ -1,14 +1,25 @@
+'use client';
+
 import Link from 'next/link';
 import { formatChange, formatTokensCompact } from '@/lib/format';
-import type { LeaderboardRow } from '@/lib/rankings/leaderboard';
 import { modelLabel } from '@/lib/model-name';
 import { modelHref } from '@/lib/routes';
 
-export interface MoversListProps {
-  title: string;
-  rows: readonly LeaderboardRow[];
+export interface Mover {
+  permaslug: string;
+  tokens: bigint;
+  changePct: number | null;
 }
 
+export interface MoversListProps {
+  title: string;
+  rows: readonly Mover[];
+}
+
+/**
+ * Rising or falling models as a short list. A client component only so that its rows travel in the page's
+ * payload as a few fields each rather than as markup; pass just these fields.
+ */
 export function MoversList({ title, rows }: MoversListProps) {
   return (
     <div className="card">

@@ -9,16 +9,17 @@ const PAGES = [
 ] as const;
 
 /**
- * Page weight and DOM budgets, per page, as measured after the first phone-first step: the HTML as served
- * (inline RSC payload included) and the elements a phone lays out. A ratchet: lower them with each step
- * (the goal is 60 kB and 800 elements on every default page); never raise them.
+ * Page weight and DOM budgets, per page: the HTML as served (inline RSC payload included) and the elements
+ * a phone lays out. A ratchet, set a little above what the third phone-first step measured (demo data
+ * changes with the day): lower them with each step, never raise them. The goal is 60 kB and 800 elements
+ * on every default page; `/models` is still above 60 kB.
  */
 const BUDGETS: Record<string, { htmlBytes: number; elements: number }> = {
-  '/': { htmlBytes: 102_000, elements: 790 },
-  '/models': { htmlBytes: 136_000, elements: 1_140 },
-  '/apps': { htmlBytes: 61_000, elements: 470 },
-  '/apps/coding': { htmlBytes: 61_000, elements: 470 },
-  model: { htmlBytes: 80_000, elements: 300 },
+  '/': { htmlBytes: 59_000, elements: 390 },
+  '/models': { htmlBytes: 70_000, elements: 570 },
+  '/apps': { htmlBytes: 53_000, elements: 470 },
+  '/apps/coding': { htmlBytes: 52_000, elements: 400 },
+  model: { htmlBytes: 56_000, elements: 280 },
 };
 
 async function firstModelPath(page: Page): Promise<string> {
@@ -114,18 +115,24 @@ test.describe('page weight', () => {
 });
 
 test('nested 404s: one header and one footer, and the message in the server HTML', async ({ browser, request }) => {
-  for (const path of ['/apps/nothing', '/models/archive/2019-01', '/apps?sort=sideways']) {
+  // An unknown model is known to be unknown once the server has loaded the model history (it does at
+  // start, and on every page that shows models).
+  expect((await request.get('/api/models')).status()).toBe(200);
+  const paths = ['/apps/nothing', '/models/archive/2019-01', '/apps?sort=sideways', '/models/nobody/nothing', '/models/openai'];
+  for (const path of paths) {
     const response = await request.get(path);
-    expect(response.status()).toBe(404);
-    expect(await response.text()).toContain('Page not found');
+    expect(response.status(), path).toBe(404);
+    expect(await response.text(), path).toContain('Page not found');
   }
   // Without JavaScript, what a crawler sees.
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto('/apps/nothing');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
-  await expect(page.getByRole('banner')).toHaveCount(1);
-  await expect(page.getByRole('contentinfo')).toHaveCount(1);
+  for (const path of paths) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 }), path).toHaveText('Page not found');
+    await expect(page.getByRole('banner'), path).toHaveCount(1);
+    await expect(page.getByRole('contentinfo'), path).toHaveCount(1);
+  }
   await context.close();
 });
 
