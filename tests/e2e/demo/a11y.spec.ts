@@ -27,6 +27,9 @@ async function axeViolations(page: Page): Promise<string[]> {
 async function openEverything(page: Page): Promise<void> {
   await scrollThroughCharts(page);
   await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+  // A chart's figures table is drawn when its fold opens: wait for every one.
+  const folds = page.locator('details.chart-data');
+  await expect(folds.locator('table')).toHaveCount(await folds.count());
 }
 
 for (const scheme of ['light', 'dark'] as const) {

@@ -94,6 +94,13 @@ export default async function ModelsPage({ params }: PageProps) {
       <Freshness dataDay={dataDay} asOf={asOf} />
       <WindowNav current={window} hrefFor={modelsHref} label="Time window" />
 
+      {/* The story first, as on openrouter.ai/rankings: who grew and who shrank over the window. */}
+      <section aria-labelledby="stack-heading" className="section">
+        <h2 id="stack-heading">Daily tokens, {formatRange(chartRange.start, chartRange.end)}</h2>
+        <DailyStackSection history={history} range={chartRange} topN={10} />
+        <Citation source="models" dataSource={source} asOf={asOf} caveat={false} />
+      </section>
+
       <section aria-labelledby="board-heading" className="section">
         <h2 id="board-heading">
           Leaderboard, {WINDOW_LABELS[window].long} ({period})
@@ -106,11 +113,6 @@ export default async function ModelsPage({ params }: PageProps) {
         />
         <DownloadLinks hrefs={downloadHrefs((format) => modelsDownloadHref({ window }, format))} />
         <Citation source="models" dataSource={source} asOf={asOf} />
-      </section>
-
-      <section aria-labelledby="stack-heading" className="section">
-        <h2 id="stack-heading">Daily tokens, {formatRange(chartRange.start, chartRange.end)}</h2>
-        <DailyStackSection history={history} range={chartRange} topN={10} />
       </section>
 
       <div className="grid-2">
