@@ -12,8 +12,10 @@ const DATA_ROUTES = ['/', '/models/window/[window]', '/models/[...permaslug]', '
 // A 130 kB total cannot hold: Next's own rootMainFiles are 131.8 kB gzip with Next 16.4 + React 19.3
 // (133.3 kB with webpack), 138.5 kB with next/link and the root layout. So the budget is on what a
 // data page adds, plus a ceiling on the total. The total went from 150 to 151 kB with the apps table's
-// download links, which follow the view the client island shows (it measured 150.2 kB; own JS 11.2 kB).
-const BUDGET = { ownGzip: 12_000, totalGzip: 151_000 };
+// download links, which follow the view the client island shows (it measured 150.2 kB; own JS 11.2 kB),
+// and to 151.5 kB when the table head and scroll box, now also used by client tables on the model pages,
+// moved into a chunk the apps route shares with them (151.04 kB; the apps code itself did not change).
+const BUDGET = { ownGzip: 12_000, totalGzip: 151_500 };
 const CHART_JS_MARKER = 'Canvas is already in use';
 
 const stats = JSON.parse(readFileSync(path.join(root, '.next/diagnostics/route-bundle-stats.json'), 'utf8'));

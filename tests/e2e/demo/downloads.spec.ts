@@ -136,6 +136,8 @@ test('models, 7 days: the CSV link saves the leaderboard shown, with the demo la
   const board = page.getByRole('table', { name: /^Models by tokens/ });
   await board.getByRole('link', { name: /^Show ranks 26–/ }).click();
   await expect(board.getByRole('link', { name: /^Show ranks/ })).toHaveCount(0);
+  // The link gives way to a loading row at once; the ranks follow from GET /api/models.
+  await expect.poll(async () => (await tableCells(board)).length).toBe(csv.rows.length);
   const shown = await tableCells(board);
   expect(shown.length).toBeGreaterThan(50);
   expect(shown.map(({ cells, tokens, rank, permaslug }) => [rank, permaslug, tokens, cells[4]])).toEqual(
