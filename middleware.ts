@@ -6,11 +6,12 @@ import { authSecret } from './lib/auth/secret';
 import { getConfig } from './lib/env';
 import { coldOutageRetryAfter } from './lib/availability';
 import { embedOfUrl, embedPagePath } from './lib/embed';
-import { decodeSegment } from './lib/routes';
+import { decodeSegment, DEFAULT_MODELS_WINDOW } from './lib/routes';
 import { validateAppsQuery } from './lib/apps/query';
 import { isUnknownModel } from './lib/known-models';
+import { isRoutedPath, NOT_FOUND_PATH } from './lib/routed-paths';
 import { isArchiveMonth } from './lib/rankings/archive';
-import { currentDataDay } from './lib/utc-day';
+import { currentDataDay, isWindowName } from './lib/utc-day';
 import { ApiRateLimiter, clientOf, EXEMPT_API_PATHS } from './lib/rate-limit';
 
 /**
@@ -31,6 +32,7 @@ export async function middleware(request: NextRequest) {
   if (limited) return limited;
   const staffArea = staffAreaOf(pathname);
   if (staffArea) return staffGate(request, staffArea);
+  if (!isRoutedPath(pathname) || pathname === NOT_FOUND_PATH) return notFound(request);
   if (!DATA_PATH.test(pathname)) return NextResponse.next();
   // A path Next cannot decode (`/models/%ZZ`) would fail inside the router as a 500: it names no page.
   if (!decodable(pathname)) return notFound(request);
@@ -57,9 +59,13 @@ export async function middleware(request: NextRequest) {
     url.search = '';
     return NextResponse.rewrite(url);
   }
+  const windowPath = WINDOW_PATH.exec(pathname)?.[1];
+  if (windowPath !== undefined && !isWindowName(decodeSafely(windowPath))) return notFound(request);
   if (pathname === '/models') {
+    const window = searchParams.get('window') ?? DEFAULT_MODELS_WINDOW;
+    if (!isWindowName(window)) return notFound(request);
     const url = request.nextUrl.clone();
-    url.pathname = `/models/window/${encodeURIComponent(searchParams.get('window') ?? 'month')}`;
+    url.pathname = `/models/window/${window}`;
     url.search = '';
     return NextResponse.rewrite(url);
   }
@@ -130,9 +136,9 @@ function staffApiError(status: 401 | 403, message: string): Response {
 
 const decodable = (pathname: string) => decodeSegment(pathname) !== null;
 
-/** The site's own 404 page: a rewrite to a path no route matches. */
+/** The site's 404 page, static, with the site's header and footer, answered with status 404. */
 function notFound(request: NextRequest): Response {
-  return NextResponse.rewrite(new URL('/_no-such-page', request.nextUrl.origin));
+  return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.nextUrl.origin), { status: 404 });
 }
 
 const segment = (value: string | null, fallback: string) => encodeURIComponent(value === null ? fallback : value || '-');
@@ -162,6 +168,7 @@ function appsViewUrl(request: NextRequest): URL | null {
 }
 
 const ARCHIVE_MONTH_PATH = /^\/models\/archive\/([^/]+)\/?$/;
+const WINDOW_PATH = /^\/models\/window\/([^/]*)\/?$/;
 
 /** The permaslug a model page's path names (`/models/openai/gpt-4o%3Afree` → `openai/gpt-4o:free`); null for other paths. */
 export function modelPageSlug(pathname: string): string | null {

@@ -1,11 +1,20 @@
-import { NotFoundContent } from '@/components/site/not-found-content';
-import { SiteChrome } from '@/components/site/site-chrome';
+import Link from 'next/link';
 
-/** Addresses no route matches, outside the `(site)` group's layout: the page brings the site's chrome itself. */
+/**
+ * The root 404, for what middleware.ts does not catch first (a deeper unknown path under a routed segment,
+ * such as `/methodology/x`). Kept to a few bytes because Next puts this boundary into every page's payload:
+ * with the site's chrome it was about 7 kB of every page. Addresses that name nothing get the full page,
+ * with header and footer, at `(site)/page-not-found`.
+ */
 export default function NotFound() {
   return (
-    <SiteChrome>
-      <NotFoundContent />
-    </SiteChrome>
+    <main id="main" className="container">
+      <h1>Page not found</h1>
+      <p>
+        <Link href="/" prefetch={false}>
+          Tokenboard home: today&apos;s rankings
+        </Link>
+      </p>
+    </main>
   );
 }

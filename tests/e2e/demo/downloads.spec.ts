@@ -134,7 +134,7 @@ test('models, 7 days: the CSV link saves the leaderboard shown, with the demo la
 
   // Rank (with its movement), model (name, author), tokens, share, change: every rank, once the rest is loaded.
   const board = page.getByRole('table', { name: /^Models by tokens/ });
-  await board.getByRole('link', { name: /^Show ranks 26–/ }).click();
+  await board.getByRole('link', { name: /^Show ranks 21–/ }).click();
   await expect(board.getByRole('link', { name: /^Show ranks/ })).toHaveCount(0);
   // The link gives way to a loading row at once; the ranks follow from GET /api/models.
   await expect.poll(async () => (await tableCells(board)).length).toBe(csv.rows.length);

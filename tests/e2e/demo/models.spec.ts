@@ -40,9 +40,9 @@ test('a window renders server-side: the HTML holds the leaderboard without JavaS
   // React separates adjacent text with `<!-- -->`; a crawler reads the text without them.
   const html = (await (await request.get('/models?window=quarter')).text()).replaceAll('<!-- -->', '');
   expect(html).toContain('Leaderboard, the last 90 days');
-  // The head of the board (25 ranks) and, for the rest, a link to every rank as CSV.
-  expect((html.match(/<tr>/g) ?? []).length).toBeGreaterThan(25);
-  expect(html).toMatch(/<a href="\/download\/models\.csv\?window=quarter"[^>]*>Show ranks 26–\d+<\/a>/);
+  // The head of the board (20 ranks) and, for the rest, a link to every rank as CSV.
+  expect((html.match(/<tr>/g) ?? []).length).toBeGreaterThan(20);
+  expect(html).toMatch(/<a href="\/download\/models\.csv\?window=quarter"[^>]*>Show ranks 21–\d+<\/a>/);
   expect(html).toContain('href="/models?window=week"');
   // The figures behind the charts are drawn in the browser when opened; without JavaScript their fold
   // says where the exact figures are.
@@ -54,14 +54,14 @@ test('a window renders server-side: the HTML holds the leaderboard without JavaS
 test('the rest of the leaderboard loads on request, in rank order, with focus on its first model', async ({ page }) => {
   await page.goto('/models');
   const table = page.getByRole('table', { name: /^Models by tokens/ });
-  await expect(table.locator('tbody tr')).toHaveCount(26); // 25 ranks and the row that offers the rest
-  const more = table.getByRole('link', { name: /^Show ranks 26–\d+$/ });
+  await expect(table.locator('tbody tr')).toHaveCount(21); // 20 ranks and the row that offers the rest
+  const more = table.getByRole('link', { name: /^Show ranks 21–\d+$/ });
   const last = Number(/–(\d+)$/.exec((await more.textContent())!)![1]);
   await more.click();
   await expect(table.locator('tbody tr')).toHaveCount(last);
   const ranks = await table.locator('tbody tr td:first-child').evaluateAll((cells) => cells.map((cell) => Number(/^\d+/.exec(cell.textContent ?? '')?.[0])));
   expect(ranks).toEqual(Array.from({ length: last }, (_, i) => i + 1));
-  await expect(table.locator('tbody tr').nth(25).getByRole('link')).toBeFocused();
+  await expect(table.locator('tbody tr').nth(20).getByRole('link')).toBeFocused();
 });
 
 test('the leaderboard shows movement in words as well as arrows, and NEW badges are text', async ({ page }) => {

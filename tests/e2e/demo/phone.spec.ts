@@ -118,7 +118,7 @@ test('nested 404s: one header and one footer, and the message in the server HTML
   // An unknown model is known to be unknown once the server has loaded the model history (it does at
   // start, and on every page that shows models).
   expect((await request.get('/api/models')).status()).toBe(200);
-  const paths = ['/apps/nothing', '/models/archive/2019-01', '/apps?sort=sideways', '/models/nobody/nothing', '/models/openai'];
+  const paths = ['/apps/nothing', '/models/archive/2019-01', '/apps?sort=sideways', '/models/nobody/nothing', '/models/openai', '/nothing/at/all'];
   for (const path of paths) {
     const response = await request.get(path);
     expect(response.status(), path).toBe(404);
