@@ -4,6 +4,7 @@ import { getDatasets, hasCachedData, isDatasetsError, type DataSource } from './
 import { loadModelHistory, type HistorySnapshot } from './datasets/history';
 import { reportKnownModels } from './known-models';
 import { buildHistory, type ModelHistory } from './rankings/history';
+import { knownPermaslugs } from './rankings/model-profile';
 
 export interface ModelHistoryData {
   history: ModelHistory;
@@ -27,7 +28,7 @@ export async function getModelHistory(): Promise<ModelHistoryData> {
   let entry = built.get(snapshot);
   if (!entry) {
     const history = buildHistory(snapshot.rows);
-    entry = { history, permaslugs: new Set(history.days.flatMap((day) => day.models.map((model) => model.permaslug))) };
+    entry = { history, permaslugs: new Set(knownPermaslugs(history)) };
     built.set(snapshot, entry);
   }
   const { history, permaslugs } = entry;

@@ -5,13 +5,11 @@ import { AuthorTable } from './author-table';
 import { formatBasisPoints, formatDay, formatRange, formatTokensCompact, tokensForChart } from '@/lib/format';
 import { authorName, modelLabel } from '@/lib/model-name';
 import type { ModelHistory } from '@/lib/rankings/history';
-import { authorShares, dailyStack, OTHER_AUTHOR, OTHER_SERIES_KEY, top50SharePerDay, top50SharePerWeek, weeklyStack } from '@/lib/rankings/series';
+import { authorShares, dailyStack, OTHER_AUTHOR, OTHER_SERIES_KEY, top50SharePerDay, top50SharePerWeek, WEEKLY_AFTER_DAYS, weeklyStack } from '@/lib/rankings/series';
 
 /** An author slug as readers know it; the long tail's own label as it is. */
 const displayAuthor = (author: string) => (author === OTHER_AUTHOR ? author : authorName(author));
 
-/** Ranges longer than a quarter chart by week. */
-const WEEKLY_AFTER_DAYS = 92;
 
 interface RangeProps {
   history: ModelHistory;
@@ -25,7 +23,6 @@ interface RangeProps {
  */
 export function DailyStackSection({ history, range, topN }: RangeProps & { topN: number }) {
   const daily = dailyStack(history, range, topN);
-  // Past a quarter, daily points are too dense for a phone's width and too heavy for its page: weekly sums.
   const weekly = daily.dates.length > WEEKLY_AFTER_DAYS;
   const stack = weekly ? weeklyStack(daily) : daily;
   const per = weekly ? 'Weekly' : 'Daily';

@@ -1,6 +1,7 @@
 import { WINDOW_NAMES, windowRange, type WindowName } from '../utc-day';
 import { authorOf, type ModelHistory } from './history';
 import { shareBasisPoints } from './leaderboard';
+import { weekBuckets } from './series';
 
 export interface ModelDayPoint {
   date: string;
@@ -88,4 +89,18 @@ export function knownPermaslugs(history: ModelHistory): string[] {
   const seen = new Set<string>();
   for (const day of history.days) for (const model of day.models) seen.add(model.permaslug);
   return [...seen].sort();
+}
+
+/**
+ * A model's days summed by week, each dated by its last day: tokens and the week's total summed (so the
+ * share is of the week's tokens), and the best rank of the week (null if it never made the top 50).
+ */
+export function weeklyPoints(points: readonly ModelDayPoint[]): ModelDayPoint[] {
+  return weekBuckets(points.map((point) => point.date)).map((bucket) => {
+    const days = bucket.map((i) => points[i]!);
+    const tokens = days.reduce((sum, day) => sum + day.tokens, 0n);
+    const dayTotal = days.reduce((sum, day) => sum + day.dayTotal, 0n);
+    const ranks = days.flatMap((day) => (day.rank === null ? [] : [day.rank]));
+    return { date: days.at(-1)!.date, tokens, rank: ranks.length ? Math.min(...ranks) : null, dayTotal, shareBp: shareBasisPoints(tokens, dayTotal) };
+  });
 }

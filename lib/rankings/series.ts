@@ -74,6 +74,9 @@ export function totalTokens(history: ModelHistory, range: Range): bigint {
   return daysIn(history, range).reduce((sum, day) => sum + day.total, 0n);
 }
 
+/** Ranges longer than a quarter chart by week: daily points are too dense for a phone and too heavy for its page. */
+export const WEEKLY_AFTER_DAYS = 92;
+
 /**
  * Consecutive days in 7-day buckets, the last ending on the last date (the first may be shorter): the
  * indexes of each bucket's days. Long ranges chart by week: 52 points a year rather than 365.

@@ -1,7 +1,7 @@
 import type { ModelDay } from '@/lib/datasets/contract';
 import { buildHistory } from '@/lib/rankings/history';
 import { biggestMovers, computeLeaderboard, shareBasisPoints, type LeaderboardRow } from '@/lib/rankings/leaderboard';
-import { knownPermaslugs, modelProfile } from '@/lib/rankings/model-profile';
+import { knownPermaslugs, modelProfile, weeklyPoints } from '@/lib/rankings/model-profile';
 import { authorShares, dailyStack, top50SharePerDay, top50SharePerWeek, totalTokens, weekBuckets, weeklyStack } from '@/lib/rankings/series';
 import { addDays } from '@/lib/utc-day';
 
@@ -424,6 +424,20 @@ describe('weekly series', () => {
       dates: ['2025-02-01', '2025-02-08'],
       series: [{ key: 'a/x', label: 'a/x', values: [1n, 27n + 2n ** 60n] }],
     });
+  });
+
+  it('sums a model`s days by week: tokens and totals exact, share of the week, best rank of the week', () => {
+    const point = (date: string, tokens: bigint, rank: number | null, dayTotal: bigint) => ({ date, tokens, rank, dayTotal, shareBp: shareBasisPoints(tokens, dayTotal) });
+    const days = [
+      point('2025-03-01', 5n, 9, 100n),
+      ...Array.from({ length: 7 }, (_, i) => point(`2025-03-0${i + 2}`, i === 3 ? 0n : 2n ** 55n, i === 3 ? null : 10 - i, 2n ** 56n)),
+    ];
+    const weeks = weeklyPoints(days);
+    expect(weeks.map((w) => w.date)).toEqual(['2025-03-01', '2025-03-08']);
+    expect(weeks[0]).toEqual(days[0]);
+    expect(weeks[1]).toEqual({ date: '2025-03-08', tokens: 6n * 2n ** 55n, rank: 4, dayTotal: 7n * 2n ** 56n, shareBp: shareBasisPoints(6n * 2n ** 55n, 7n * 2n ** 56n) });
+    // A week wholly outside the top 50 has no rank.
+    expect(weeklyPoints([point('2025-03-01', 0n, null, 10n)])[0]!.rank).toBeNull();
   });
 
   it('computes the weekly top-50 share from the week`s sums, not from daily shares', () => {

@@ -104,8 +104,9 @@ test('a model page: from the leaderboard to its history, rank and share', async 
   await expect(page.locator('code', { hasText: permaslug })).toBeVisible();
   await expect(page.getByText('Best rank')).toBeVisible();
   await scrollThroughCharts(page);
-  expect(await paintedPixels(page.getByRole('img', { name: /^Daily tokens\./ }))).toBeGreaterThan(1000);
-  expect(await paintedPixels(page.getByRole('img', { name: /^Daily rank\./ }))).toBeGreaterThan(500);
+  // A history longer than a quarter charts by week.
+  expect(await paintedPixels(page.getByRole('img', { name: /^(Daily|Weekly) tokens\./ }))).toBeGreaterThan(1000);
+  expect(await paintedPixels(page.getByRole('img', { name: /^(Daily rank|Best rank each week)\./ }))).toBeGreaterThan(500);
   // Five windows, plus "since <first day>" when the model is older than the longest window.
   const windows = page.getByRole('table', { name: /^Tokens of / });
   await expect(windows.getByRole('rowheader', { name: '365 days' })).toBeVisible();

@@ -19,7 +19,7 @@ const BUDGETS: Record<string, { htmlBytes: number; elements: number }> = {
   '/models': { htmlBytes: 63_000, elements: 500 },
   '/apps': { htmlBytes: 49_000, elements: 470 },
   '/apps/coding': { htmlBytes: 48_000, elements: 400 },
-  model: { htmlBytes: 52_000, elements: 280 },
+  model: { htmlBytes: 48_000, elements: 280 },
 };
 
 async function firstModelPath(page: Page): Promise<string> {

@@ -20,7 +20,8 @@ import { getModelHistory } from '@/lib/model-history';
 import { cardAlt, modelCard } from '@/lib/og/card-data';
 import { socialImage } from '@/lib/og/metadata';
 import { tagPageData } from '@/lib/page-tags';
-import { modelProfile, type ModelProfile } from '@/lib/rankings/model-profile';
+import { modelProfile, weeklyPoints, type ModelProfile } from '@/lib/rankings/model-profile';
+import { WEEKLY_AFTER_DAYS } from '@/lib/rankings/series';
 import { decodeSegment, modelHref, modelOgImageHref, modelsHref } from '@/lib/routes';
 import { breadcrumbJsonLd, datasetJsonLd, pageMetadata, type Crumb } from '@/lib/seo';
 import { WINDOW_NAMES } from '@/lib/utc-day';
@@ -67,31 +68,36 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 }
 
 function ProfileCharts({ profile }: { profile: ModelProfile }) {
-  const dates = profile.points.map((p) => p.date);
-  const period = formatRange(profile.firstSeen, dates.at(-1) ?? profile.lastSeen);
+  // Past a quarter, a point a week (best rank of the week, share of the week's tokens): a phone's width
+  // cannot show more, and a long history would otherwise weigh tens of kB in the page.
+  const weekly = profile.points.length > WEEKLY_AFTER_DAYS;
+  const points = weekly ? weeklyPoints(profile.points) : profile.points;
+  const dates = points.map((p) => p.date);
+  const period = formatRange(profile.firstSeen, profile.points.at(-1)?.date ?? profile.lastSeen);
+  const per = weekly ? 'week' : 'day';
   return (
     <>
       <LazyLineChart
-        title="Daily tokens"
-        description={`Daily tokens of ${profile.permaslug}, ${period} (UTC); zero on days outside the top 50.`}
+        title={weekly ? 'Weekly tokens' : 'Daily tokens'}
+        description={`${weekly ? 'Weekly' : 'Daily'} tokens of ${profile.permaslug}, ${period} (UTC); days outside the top 50 count as zero.`}
         dates={dates}
-        series={[{ key: 'tokens', label: modelLabel(profile.permaslug), values: profile.points.map((p) => tokensForChart(p.tokens)) }]}
+        series={[{ key: 'tokens', label: modelLabel(profile.permaslug), values: points.map((p) => tokensForChart(p.tokens)) }]}
         unit={TOKENS_UNIT}
       />
       <div className="grid-2">
         <LazyLineChart
-          title="Daily rank"
-          description={`Rank of ${profile.permaslug} among all models each day, ${period}; gaps are days outside the top 50.`}
+          title={weekly ? 'Best rank each week' : 'Daily rank'}
+          description={`${weekly ? 'Best daily rank each week' : 'Rank each day'} of ${profile.permaslug} among all models, ${period}; gaps are ${per}s outside the top 50.`}
           dates={dates}
-          series={[{ key: 'rank', label: 'Rank', values: profile.points.map((p) => p.rank ?? Number.NaN) }]}
+          series={[{ key: 'rank', label: 'Rank', values: points.map((p) => p.rank ?? Number.NaN) }]}
           unit=""
           reverse
         />
         <LazyLineChart
-          title="Share of the day"
-          description={`Share of each day's tokens that went to ${profile.permaslug}, ${period}.`}
+          title={`Share of the ${per}`}
+          description={`Share of each ${per}'s tokens that went to ${profile.permaslug}, ${period}.`}
           dates={dates}
-          series={[{ key: 'share', label: 'Share', values: profile.points.map((p) => p.shareBp / 100) }]}
+          series={[{ key: 'share', label: 'Share', values: points.map((p) => p.shareBp / 100) }]}
           unit="%"
           percent
         />
@@ -194,7 +200,7 @@ export default async function ModelPage({ params }: PageProps) {
       </section>
 
       <section aria-labelledby="history-heading" className="section">
-        <h2 id="history-heading">Daily history</h2>
+        <h2 id="history-heading">History</h2>
         <ProfileCharts profile={profile} />
         <TableScroll label={historyCaption}>
           <table className="data-table data-table--compact">
