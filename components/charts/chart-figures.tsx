@@ -11,14 +11,15 @@ export interface ChartFiguresProps {
   rows: readonly (readonly string[])[];
 }
 
+const subscribeNothing = () => () => {};
+
 /**
  * The exact figures behind a chart, folded under it, for screen readers and anyone who wants the numbers.
  * Drawn in the browser when the reader opens them: rendered on the server, hundreds of cells nobody
- * opened were sent twice (HTML and React's payload) and were most of a page's elements. The rows come as
- * the chart's own props, once. Without JavaScript the fold says where the exact figures are instead.
+ * opened were sent twice (HTML and React's payload) and were most of a page's elements. The rows travel
+ * once, as data (a stacked chart's are built from its own props). Without JavaScript the fold says where
+ * the exact figures are instead.
  */
-const subscribeNothing = () => () => {};
-
 export function ChartFigures({ caption, columns, rows }: ChartFiguresProps) {
   // False in the server HTML, true once React runs in the browser: the no-JavaScript note is for the former.
   const hydrated = useSyncExternalStore(subscribeNothing, () => true, () => false);

@@ -1,15 +1,14 @@
 import { ChartFigures } from '@/components/charts/chart-figures';
 import { LazyBarChart, LazyLineChart, LazyStackedAreaChart } from '@/components/charts/lazy';
 import { TOKENS_UNIT } from '@/components/charts/token-ticks';
-import { AuthorTable } from './author-table';
 import { formatBasisPoints, formatDay, formatRange, formatTokensCompact, tokensForChart } from '@/lib/format';
 import { authorName, modelLabel } from '@/lib/model-name';
 import type { ModelHistory } from '@/lib/rankings/history';
 import { authorShares, dailyStack, OTHER_AUTHOR, OTHER_SERIES_KEY, top50SharePerDay, top50SharePerWeek, WEEKLY_AFTER_DAYS, weeklyStack } from '@/lib/rankings/series';
+import { AuthorTable } from './author-table';
 
 /** An author slug as readers know it; the long tail's own label as it is. */
 const displayAuthor = (author: string) => (author === OTHER_AUTHOR ? author : authorName(author));
-
 
 interface RangeProps {
   history: ModelHistory;
