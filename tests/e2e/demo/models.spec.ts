@@ -102,7 +102,7 @@ test('a model page: from the leaderboard to its history, rank and share', async 
   // The name as readers know it; the permaslug stays visible under it.
   await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
   await expect(page.locator('code', { hasText: permaslug })).toBeVisible();
-  await expect(page.getByText('Best rank')).toBeVisible();
+  await expect(page.getByText('Best rank', { exact: true })).toBeVisible();
   await scrollThroughCharts(page);
   // A history longer than a quarter charts by week.
   expect(await paintedPixels(page.getByRole('img', { name: /^(Daily|Weekly) tokens\./ }))).toBeGreaterThan(1000);
