@@ -7,7 +7,7 @@ import { getConfig } from './lib/env';
 import { coldOutageRetryAfter } from './lib/availability';
 import { embedOfUrl, embedPagePath } from './lib/embed';
 import { decodeSegment, DEFAULT_MODELS_WINDOW } from './lib/routes';
-import { validateAppsQuery } from './lib/apps/query';
+import { validateAppsQuery } from './lib/boards/apps/query';
 import { isUnknownModel } from './lib/known-models';
 import { isRoutedPath, NOT_FOUND_PATH } from './lib/routed-paths';
 import { isArchiveMonth } from './lib/rankings/archive';

@@ -1,8 +1,8 @@
 import type { MetadataRoute } from 'next';
-import { viewBasePath } from '@/lib/apps/labels';
-import { APP_CATEGORIES, CATEGORY_NAMES } from '@/lib/datasets/categories';
+import { viewBasePath } from '@/lib/boards/apps/labels';
+import { APP_CATEGORIES, CATEGORY_NAMES } from '@/lib/datasets/endpoints/app-rankings/values';
 import { getConfig } from '@/lib/env';
-import { getModelHistory } from '@/lib/model-history';
+import { getModelHistory } from '@/lib/boards/models/history';
 import { archiveLastModified } from '@/lib/rankings/archive';
 import { knownPermaslugs } from '@/lib/rankings/model-profile';
 import { archiveHref, modelHref, modelsHref } from '@/lib/routes';

@@ -1,4 +1,4 @@
-import { DEFAULT_APPS_QUERY, type AppsQuery } from './apps/types';
+import { DEFAULT_APPS_QUERY, type AppsQuery } from './boards/apps/types';
 import { DEFAULT_MODELS_WINDOW } from './routes';
 import type { WindowName } from './utc-day';
 

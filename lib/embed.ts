@@ -1,5 +1,5 @@
-import { APPS_WINDOWS, type AppsWindow } from './apps/types';
-import { APP_SORTS, type AppSort } from './datasets/contract';
+import { APPS_WINDOWS, type AppsWindow } from './boards/apps/types';
+import { APP_SORTS, type AppSort } from './datasets/endpoints/app-rankings/values';
 import { WINDOW_NAMES, type WindowName } from './utc-day';
 
 /**

@@ -1,7 +1,7 @@
 import 'server-only';
 import { unstable_cache } from 'next/cache';
 import { TAGS } from './datasets/keys';
-import type { Endpoint } from './datasets/transport';
+import type { Endpoint } from './datasets/endpoints';
 
 /**
  * Tags the page being rendered with its data day and datasets, so one `revalidateTag` (the staff

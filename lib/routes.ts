@@ -1,4 +1,4 @@
-import type { AppsQuery } from './apps/types';
+import type { AppsQuery } from './boards/apps/types';
 import type { WindowName } from './utc-day';
 
 /** Every internal URL is spelled here. Defaults are dropped so each view has one canonical URL. */

@@ -4,7 +4,7 @@ import { CITATION_SOURCES, DEMO_LABEL, LICENSE_URL, type CitationSource } from '
 /**
  * Metadata and structured data for public pages, as pure functions of what the page knows, so the rules
  * are unit-tested in one place: absolute canonical URLs from SITE_URL (paths come from lib/routes.ts and
- * lib/apps/url.ts, which already drop defaults and fix the parameter order), Open Graph/Twitter text that
+ * lib/boards/apps/url.ts, which already drop defaults and fix the parameter order), Open Graph/Twitter text that
  * matches the title, `noindex` for views that duplicate another, and schema.org `Dataset` / breadcrumbs.
  */
 

@@ -1,7 +1,7 @@
 import { getConfig } from '@/lib/env';
 import { renderAtom } from '@/lib/feed/atom';
 import { modelFeed } from '@/lib/feed/model-feed';
-import { getModelHistory } from '@/lib/model-history';
+import { getModelHistory } from '@/lib/boards/models/history';
 import { tagPageData } from '@/lib/page-tags';
 import { dailyFeedEntries } from '@/lib/rankings/feed';
 

@@ -1,6 +1,6 @@
-import type { AppsQuery } from '@/lib/apps/types';
-import { APPS_WINDOWS } from '@/lib/apps/types';
-import type { AppSort } from '@/lib/datasets/contract';
+import type { AppsQuery } from '@/lib/boards/apps/types';
+import { APPS_WINDOWS } from '@/lib/boards/apps/types';
+import type { AppSort } from '@/lib/datasets/endpoints/app-rankings/values';
 import { WINDOW_LABELS } from '@/lib/format';
 import type { LinkTo } from './view-link';
 

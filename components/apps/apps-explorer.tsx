@@ -3,9 +3,9 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import useSWR, { useSWRConfig } from 'swr';
 import { DownloadLinks } from '@/components/site/download-links';
-import { appsHeading, appsTitle } from '@/lib/apps/labels';
-import { APPS_MAX_RANKS, type AppsQuery, type AppsView } from '@/lib/apps/types';
-import { appsApiHref, appsHref, appsQueryFromSearch } from '@/lib/apps/url';
+import { appsHeading, appsTitle } from '@/lib/boards/apps/labels';
+import { APPS_MAX_RANKS, type AppsQuery, type AppsView } from '@/lib/boards/apps/types';
+import { appsApiHref, appsHref, appsQueryFromSearch } from '@/lib/boards/apps/url';
 import { TOKENIZER_CAVEAT } from '@/lib/citation';
 import { appsDownloadHref, downloadHrefs } from '@/lib/downloads';
 import { AppsControls } from './apps-controls';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { APPS_PAGE_SIZES, type AppsQuery } from '@/lib/apps/types';
+import { APPS_PAGE_SIZES, type AppsQuery } from '@/lib/boards/apps/types';
 import type { LinkTo } from './view-link';
 
 export interface AppsPaginationProps {

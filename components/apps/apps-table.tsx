@@ -1,7 +1,7 @@
 import { TableHead } from '@/components/site/table-head';
 import { TokenFigure } from '@/components/site/token-figure';
-import { CATEGORY_INFO, SUBCATEGORY_NAMES } from '@/lib/apps/labels';
-import type { AppsView, AppsViewRow } from '@/lib/apps/types';
+import { CATEGORY_INFO, SUBCATEGORY_NAMES } from '@/lib/boards/apps/labels';
+import type { AppsView, AppsViewRow } from '@/lib/boards/apps/types';
 import { formatBasisPoints, formatCount, formatRange, formatTokens } from '@/lib/format';
 import { RankCell } from '@/components/site/rank-cell';
 import { TableScroll } from '@/components/site/table-scroll';

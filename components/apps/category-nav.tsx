@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { CATEGORY_INFO, SUBCATEGORY_NAMES } from '@/lib/apps/labels';
-import { APP_CATEGORIES, CATEGORY_NAMES, type AppCategory, type AppSubcategory } from '@/lib/datasets/categories';
+import { CATEGORY_INFO, SUBCATEGORY_NAMES } from '@/lib/boards/apps/labels';
+import { APP_CATEGORIES, CATEGORY_NAMES, type AppCategory, type AppSubcategory } from '@/lib/datasets/endpoints/app-rankings/values';
 
 export interface CategoryNavProps {
   category: AppCategory | null;

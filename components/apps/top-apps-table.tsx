@@ -1,6 +1,6 @@
 import { TableHead } from '@/components/site/table-head';
 import { TokenFigure } from '@/components/site/token-figure';
-import type { AppsViewRow } from '@/lib/apps/types';
+import type { AppsViewRow } from '@/lib/boards/apps/types';
 import { formatCount } from '@/lib/format';
 import { TableScroll } from '@/components/site/table-scroll';
 

@@ -1,5 +1,5 @@
 import type { MouseEvent } from 'react';
-import type { AppsQuery } from '@/lib/apps/types';
+import type { AppsQuery } from '@/lib/boards/apps/types';
 
 /** What every control of the explorer spreads onto its `<a>`: a real URL, and a click handler that keeps the page. */
 export interface ViewLinkProps {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { CATEGORY_INFO, SUBCATEGORY_NAMES } from '@/lib/apps/labels';
-import { APP_CATEGORIES, CATEGORY_NAMES } from '@/lib/datasets/categories';
+import { CATEGORY_INFO, SUBCATEGORY_NAMES } from '@/lib/boards/apps/labels';
+import { APP_CATEGORIES, CATEGORY_NAMES } from '@/lib/datasets/endpoints/app-rankings/values';
 import { EXPLORER_PATH, type ExplorerFormValues, type ExplorerParam } from '@/lib/staff/explorer';
 import { DATASET_START, MAX_WINDOW_DAYS } from '@/lib/utc-day';
 import './explorer.css';

@@ -6,8 +6,8 @@ import { Freshness } from '@/components/site/freshness';
 import { Stat } from '@/components/site/stat';
 import { TableHead } from '@/components/site/table-head';
 import { TokenFigure } from '@/components/site/token-figure';
-import { CATEGORY_INFO, SUBCATEGORY_NAMES } from '@/lib/apps/labels';
-import { APPS_MAX_RANKS } from '@/lib/apps/types';
+import { CATEGORY_INFO, SUBCATEGORY_NAMES } from '@/lib/boards/apps/labels';
+import { APPS_MAX_RANKS } from '@/lib/boards/apps/types';
 import { formatCount, formatRange, formatShare } from '@/lib/format';
 import {
   appsTableView,

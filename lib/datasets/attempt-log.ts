@@ -2,7 +2,7 @@ import 'server-only';
 import path from 'node:path';
 import { LockedJsonFile } from './json-file';
 import type { Partition } from './quota';
-import type { Endpoint } from './transport';
+import type { Endpoint } from './endpoints';
 
 /** One upstream attempt, as the staff console lists it. Parameters only: never headers or the key. */
 export interface AttemptRecord {

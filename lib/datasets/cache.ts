@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Endpoint } from './transport';
+import type { Endpoint } from './endpoints';
 
 /**
  * Validated upstream payloads, kept as received (tokens stay decimal strings) with when and for which

@@ -1,29 +1,16 @@
 import 'server-only';
-import type { z } from 'zod';
 import type { Logger } from '../log';
 import type { AttemptLog } from './attempt-log';
 import { currentDataDay } from '../utc-day';
 import type { CacheEntry, ResponseCache } from './cache';
 import type { CircuitBreaker } from './circuit';
-import {
-  appRankingsResponseSchema,
-  appRankingsUpstreamQuery,
-  rankingsDailyResponseSchema,
-  rankingsDailyUpstreamQuery,
-  reshapeAppRankings,
-  reshapeRankingsDaily,
-  resolveAppRankingsQuery,
-  resolveRankingsDailyQuery,
-  type AppRanking,
-  type DatasetMeta,
-  type ModelDay,
-  type ResolvedWindow,
-} from './contract';
+import { ENDPOINTS, type Endpoint, type InputOf, type RowOf } from './endpoints';
+import { reshapeMeta, type DatasetMeta, type EndpointSpec, type ResolvedWindow } from './endpoints/shared';
 import { DatasetsError, isDatasetsError, parseRetryAfter } from './errors';
 import { requestKey } from './keys';
 import type { Partition, QuotaGovernor } from './quota';
 import type { RequestLock } from './redis-stores';
-import type { Endpoint, Transport, UpstreamResponse } from './transport';
+import type { Transport, UpstreamResponse } from './transport';
 
 export type DataSource = 'openrouter' | 'demo';
 
@@ -76,6 +63,11 @@ export interface DatasetsClientOptions {
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+}
+
+/** A spec with its types widened: the client handles every operation alike. */
+function specOf(endpoint: Endpoint): EndpointSpec<ResolvedWindow, { data: unknown[]; meta: Parameters<typeof reshapeMeta>[0] }, unknown> {
+  return ENDPOINTS[endpoint] as unknown as EndpointSpec<ResolvedWindow, { data: unknown[]; meta: Parameters<typeof reshapeMeta>[0] }, unknown>;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -141,13 +133,12 @@ export function createDatasetsClient(options: DatasetsClientOptions) {
       } catch (cause) {
         throw new DatasetsError('malformed', `${endpoint}: response is not JSON`, { status, cause });
       }
-      const schema: z.ZodType = endpoint === 'app-rankings' ? appRankingsResponseSchema : rankingsDailyResponseSchema;
-      const parsed = schema.safeParse(json);
+      const parsed = specOf(endpoint).response.safeParse(json);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         throw new DatasetsError('malformed', `${endpoint}: response does not match the contract at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`, { status });
       }
-      const meta = (parsed.data as { meta: { start_date: string; end_date: string } }).meta;
+      const { meta } = parsed.data;
       if (meta.end_date !== query.end_date || meta.start_date !== query.start_date) {
         throw new DatasetsError('malformed', `${endpoint}: response window ${meta.start_date}..${meta.end_date} is not the one requested`, { status });
       }
@@ -280,18 +271,18 @@ export function createDatasetsClient(options: DatasetsClientOptions) {
       return load(entry.endpoint, entry.query, { partition, force: true, freshness: entry.final ? 'final' : 'data-day' });
     },
 
-    /** Top apps by tokens for a window (defaults: popular, the 30 days to the current data day, 50 rows). */
-    async appRankings(input: unknown, fetchOptions: FetchOptions = {}): Promise<Dataset<AppRanking>> {
-      const query = resolveAppRankingsQuery(input, dataDay(), now());
-      const entry = await load('app-rankings', appRankingsUpstreamQuery(query), fetchOptions);
-      return toDataset(entry, reshapeOnce(entry, (body) => reshapeAppRankings(appRankingsResponseSchema.parse(body))));
-    },
-
-    /** Top 50 models per day plus the `other` row, for a window of at most 366 days. */
-    async rankingsDaily(input: unknown, fetchOptions: FetchOptions = {}): Promise<Dataset<ModelDay>> {
-      const query: ResolvedWindow = resolveRankingsDailyQuery(input, dataDay(), now());
-      const entry = await load('rankings-daily', rankingsDailyUpstreamQuery(query), fetchOptions);
-      return toDataset(entry, reshapeOnce(entry, (body) => reshapeRankingsDaily(rankingsDailyResponseSchema.parse(body))));
+    /**
+     * One upstream operation's figures for a request (camelCase, defaults filled in by its spec):
+     * `get('rankings-daily', { startDate, endDate })`, `get('app-rankings', { sort: 'trending', limit: 100 })`.
+     */
+    async get<E extends Endpoint>(endpoint: E, input: InputOf<E>, fetchOptions: FetchOptions = {}): Promise<Dataset<RowOf<E>>> {
+      const spec = specOf(endpoint);
+      const entry = await load(endpoint, spec.upstreamQuery(spec.resolve(input, dataDay(), now())), fetchOptions);
+      const reshapedEntry = reshapeOnce(entry, (body) => {
+        const raw = spec.response.parse(body);
+        return { rows: spec.reshape(raw), meta: reshapeMeta(raw.meta) };
+      });
+      return toDataset(entry, reshapedEntry as { rows: RowOf<E>[]; meta: DatasetMeta });
     },
   };
 }

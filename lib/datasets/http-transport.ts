@@ -1,6 +1,7 @@
 import 'server-only';
 import { request } from 'undici';
-import { ENDPOINT_PATHS, type Transport } from './transport';
+import { ENDPOINTS } from './endpoints';
+import type { Transport } from './transport';
 
 export interface HttpTransportOptions {
   baseUrl: string;
@@ -16,7 +17,7 @@ export interface HttpTransportOptions {
  */
 export function createHttpTransport({ baseUrl, apiKey, siteUrl, siteName }: HttpTransportOptions): Transport {
   return async ({ endpoint, query, signal }) => {
-    const url = `${baseUrl}${ENDPOINT_PATHS[endpoint]}?${new URLSearchParams(query).toString()}`;
+    const url = `${baseUrl}${ENDPOINTS[endpoint].path}?${new URLSearchParams(query).toString()}`;
     const response = await request(url, {
       method: 'GET',
       headers: {

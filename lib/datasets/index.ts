@@ -15,7 +15,7 @@ import { defaultPolicy, QuotaGovernor, type Partition, type QuotaSnapshot } from
 import { RedisAttemptLog, RedisQuotaStore, RedisRequestLock, RedisResponseCache } from './redis-stores';
 
 export type { Dataset, DataSource, FetchOptions } from './client';
-export type { AppRanking, DatasetMeta, ModelDay } from './contract';
+export type { AppRanking, DatasetMeta, ModelDay } from './endpoints';
 export { DatasetsError, InvalidParamsError, isDatasetsError } from './errors';
 export type { AttemptHistory, AttemptRecord } from './attempt-log';
 export type { CacheEntrySummary } from './cache';

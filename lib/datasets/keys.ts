@@ -1,4 +1,4 @@
-import type { Endpoint } from './transport';
+import type { Endpoint } from './endpoints';
 
 /**
  * Every cache key and tag is spelled here, derived from the endpoint, the exact upstream query and

@@ -1,9 +1,4 @@
-export type Endpoint = 'app-rankings' | 'rankings-daily';
-
-export const ENDPOINT_PATHS: Record<Endpoint, string> = {
-  'app-rankings': '/datasets/app-rankings',
-  'rankings-daily': '/datasets/rankings-daily',
-};
+import type { Endpoint } from './endpoints';
 
 /** One attempt at the upstream, already validated and governed by the caller. */
 export interface UpstreamRequest {

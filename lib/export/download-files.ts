@@ -1,4 +1,4 @@
-import type { AppsRanking } from '../apps/types';
+import type { AppsRanking } from '../boards/apps/types';
 import type { DataSource } from '../datasets/client';
 import { DOWNLOAD_CONTENT_TYPES, type AppsDownloadView, type DownloadFormat, type ModelsDownloadPeriod } from '../downloads';
 import { shareBasisPoints, type Leaderboard } from '../rankings/leaderboard';

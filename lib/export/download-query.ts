@@ -1,4 +1,4 @@
-import { validateAppsQuery } from '../apps/query';
+import { validateAppsQuery } from '../boards/apps/query';
 import type { AppsDownloadView, DownloadTable, ModelsDownloadPeriod } from '../downloads';
 import { strictParams } from '../http';
 import { DEFAULT_MODELS_WINDOW } from '../routes';

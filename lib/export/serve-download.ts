@@ -1,8 +1,8 @@
 import 'server-only';
-import { getAppsRanking } from '../apps/view';
+import { getAppsRanking } from '../boards/apps/view';
 import type { DownloadFormat } from '../downloads';
 import { API_CACHE_CONTROL } from '../http';
-import { getModelHistory } from '../model-history';
+import { getModelHistory } from '../boards/models/history';
 import { computeLeaderboard, rangeLeaderboard } from '../rankings/leaderboard';
 import { modelProfile } from '../rankings/model-profile';
 import { completeMonths, monthRange, previousMonth } from '../utc-day';

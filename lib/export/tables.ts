@@ -1,4 +1,4 @@
-import type { AppsViewRow } from '../apps/types';
+import type { AppsViewRow } from '../boards/apps/types';
 import { citationLine, DEMO_LABEL, LICENSE_LINE, LICENSE_URL, type CitationSource } from '../citation';
 import type { DataSource } from '../datasets/client';
 import type { ModelDayPoint } from '../rankings/model-profile';

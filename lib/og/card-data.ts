@@ -1,5 +1,5 @@
-import { CATEGORY_INFO, SUBCATEGORY_NAMES } from '../apps/labels';
-import type { AppsQuery, AppsView } from '../apps/types';
+import { CATEGORY_INFO, SUBCATEGORY_NAMES } from '../boards/apps/labels';
+import type { AppsQuery, AppsView } from '../boards/apps/types';
 import { formatDay, formatRange, formatTokensCompact, WINDOW_LABELS } from '../format';
 import type { Leaderboard } from '../rankings/leaderboard';
 import type { ModelProfile } from '../rankings/model-profile';

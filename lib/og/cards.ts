@@ -1,7 +1,7 @@
 import 'server-only';
-import { getAppsView } from '../apps/view';
-import type { AppsQuery } from '../apps/types';
-import { getModelHistory } from '../model-history';
+import { getAppsView } from '../boards/apps/view';
+import type { AppsQuery } from '../boards/apps/types';
+import { getModelHistory } from '../boards/models/history';
 import { tagPageData } from '../page-tags';
 import { isArchiveMonth, monthLeaderboard } from '../rankings/archive';
 import { computeLeaderboard } from '../rankings/leaderboard';

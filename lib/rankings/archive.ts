@@ -22,7 +22,7 @@ export function isArchiveMonth(month: string, dataDay: string): boolean {
 
 /**
  * The last data day on which the month's figures may still change: the upstream can restate the previous
- * month, so lib/datasets/history.ts refetches it until the data day passes into the month after next.
+ * month, so lib/boards/models/fetch-plan.ts refetches it until the data day passes into the month after next.
  */
 export function restatableThrough(month: string): string {
   return addDays(`${nextMonth(nextMonth(month))}-01`, -1);

@@ -1,4 +1,4 @@
-import type { ModelDay } from '../datasets/contract';
+import type { ModelDay } from '../datasets/endpoints';
 import type { DateRange } from '../utc-day';
 
 /** One UTC day of the model rankings: the ranked top 50 and the long tail. */

@@ -1,11 +1,12 @@
 import 'server-only';
-import { validateAppsQuery } from '../apps/query';
-import type { AppsView, AppsViewRow } from '../apps/types';
-import { loadAppRanks } from '../apps/view';
+import { validateAppsQuery } from '../boards/apps/query';
+import type { AppsView, AppsViewRow } from '../boards/apps/types';
+import { loadAppRanks } from '../boards/apps/view';
 import { LICENSE_LINE, LICENSE_URL } from '../citation';
 import { getDatasets, isDatasetsError, type DataSource, type FetchOptions } from '../datasets';
-import type { AppCategory, AppSubcategory } from '../datasets/categories';
-import { OTHER_PERMASLUG, type AppSort } from '../datasets/contract';
+import type { AppCategory, AppSubcategory } from '../datasets/endpoints/app-rankings/values';
+import { OTHER_PERMASLUG } from '../datasets/endpoints';
+import type { AppSort } from '../datasets/endpoints/app-rankings/values';
 import type { DatasetsErrorCode } from '../datasets/errors';
 import { DOWNLOAD_CONTENT_TYPES } from '../downloads';
 import { exportFileName } from '../export/csv';
@@ -23,7 +24,7 @@ import {
   type ModelShareRow,
 } from '../export/tables';
 import { strictParams } from '../http';
-import { buildAppsRows } from '../rankings/apps';
+import { buildAppsRows } from '../boards/apps/rows';
 import { authorOf, buildHistory, daysIn, type ModelHistory } from '../rankings/history';
 import { rankedModelTotals, shareBasisPoints } from '../rankings/leaderboard';
 import { addDays, DATASET_START, daysInclusive, isIsoDate, MAX_WINDOW_DAYS } from '../utc-day';
@@ -100,7 +101,7 @@ interface AppFilters {
 }
 
 // Empty values are "not set": a GET form sends every select, including "All categories". The rules are
-// the public views' own (lib/apps/query.ts).
+// the public views' own (lib/boards/apps/query.ts).
 function validateAppFilters(values: Readonly<Record<string, string>>): AppFilters | Failure {
   const given = Object.fromEntries((['sort', 'category', 'subcategory'] as const).filter((name) => values[name]).map((name) => [name, values[name]]));
   const result = validateAppsQuery(given);
@@ -238,7 +239,7 @@ const STAFF_BUDGET: FetchOptions = { partition: 'staff' };
 
 async function exploreModels(query: ModelsExplorerQuery): Promise<ModelsExplorerResult> {
   const datasets = getDatasets();
-  const dataset = await datasets.rankingsDaily({ startDate: query.start, endDate: query.end }, STAFF_BUDGET);
+  const dataset = await datasets.get('rankings-daily', { startDate: query.start, endDate: query.end }, STAFF_BUDGET);
   const history = buildHistory(dataset.rows);
   const days = daysIn(history, query);
   let total = 0n;

@@ -17,7 +17,7 @@ const ALLOWED_PARAMS = {
 };
 const FAULT_TYPES = ['500', '503', 'timeout', 'reset', 'malformed', 'drift', '401', '429'];
 
-// Same mapping as lib/datasets/categories.ts.
+// Same mapping as lib/datasets/endpoints/app-rankings/values.ts.
 const APP_CATEGORIES = {
   coding: ['cli-agent', 'ide-extension', 'cloud-agent', 'programming-app', 'native-app-builder'],
   creative: ['creative-writing', 'video-gen', 'image-gen', 'audio-gen'],

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { loadModelHistory } from '../../lib/datasets/history';
+import { loadModelHistory } from '../../lib/boards/models/fetch-plan';
 import { addDays } from '../../lib/utc-day';
 import { createTestDataLayer, tempDataDir } from '../helpers/data-layer';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream';

@@ -68,7 +68,7 @@ describe('shared data layer', () => {
     const prefix = `t:${randomUUID()}`;
     await fake.configure({ latencyMs: 300 });
     const [one, two] = [createTestDataLayer({ baseUrl: fake.baseUrl, apiKey: fake.key, shared: await instanceState(prefix) }), createTestDataLayer({ baseUrl: fake.baseUrl, apiKey: fake.key, shared: await instanceState(prefix) })];
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? one : two).client.rankingsDaily({ startDate: START, endDate: END })));
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? one : two).client.get('rankings-daily', { startDate: START, endDate: END })));
     expect((await fake.stats()).total).toBe(1);
     for (const result of results) expect(result.rows).toEqual(results[0]!.rows);
     // The attempt history is shared too: both instances list the one attempt.
@@ -80,11 +80,11 @@ describe('shared data layer', () => {
   it('a refetch on one instance is what the other reads next', async () => {
     const prefix = `t:${randomUUID()}`;
     const [one, two] = [createTestDataLayer({ baseUrl: fake.baseUrl, apiKey: fake.key, shared: await instanceState(prefix) }), createTestDataLayer({ baseUrl: fake.baseUrl, apiKey: fake.key, shared: await instanceState(prefix) })];
-    const first = await two.client.appRankings({ startDate: START, endDate: END });
+    const first = await two.client.get('app-rankings', { startDate: START, endDate: END });
     await fake.configure({ asOfOffsetSeconds: 600 });
     const [held] = await one.cache.list();
     await one.client.refetch(held!, 'staff');
-    const again = await two.client.appRankings({ startDate: START, endDate: END });
+    const again = await two.client.get('app-rankings', { startDate: START, endDate: END });
     expect(Date.parse(again.meta.asOf) - Date.parse(first.meta.asOf)).toBe(600_000);
     expect((await fake.stats()).total).toBe(2);
     await fake.configure({ asOfOffsetSeconds: 0 });
@@ -96,14 +96,14 @@ describe('Redis down', () => {
     const prefix = `t:${randomUUID()}`;
     const state = await instanceState(prefix);
     const layer = createTestDataLayer({ baseUrl: fake.baseUrl, apiKey: fake.key, shared: state });
-    const held = await layer.client.rankingsDaily({ startDate: START, endDate: END });
+    const held = await layer.client.get('rankings-daily', { startDate: START, endDate: END });
     const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       await redis.stop();
       const started = Date.now();
-      const again = await layer.client.rankingsDaily({ startDate: START, endDate: END });
+      const again = await layer.client.get('rankings-daily', { startDate: START, endDate: END });
       expect(again.rows).toEqual(held.rows);
-      const refused = await outcomes(Array.from({ length: 20 }, () => layer.client.appRankings({ startDate: START, endDate: END })));
+      const refused = await outcomes(Array.from({ length: 20 }, () => layer.client.get('app-rankings', { startDate: START, endDate: END })));
       expect(refused).toEqual({ shared_state_unavailable: 20 });
       expect(Date.now() - started).toBeLessThan(3_000);
       expect((await fake.stats()).total).toBe(1);
@@ -114,7 +114,7 @@ describe('Redis down', () => {
       await redis.restart();
       await ready(connections.at(-1)!);
       await ready(connections.at(-2)!);
-      const recovered = await layer.client.appRankings({ startDate: START, endDate: END });
+      const recovered = await layer.client.get('app-rankings', { startDate: START, endDate: END });
       expect(recovered.rows.length).toBeGreaterThan(0);
       expect((await fake.stats()).total).toBe(2);
     } finally {

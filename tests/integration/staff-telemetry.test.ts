@@ -27,7 +27,7 @@ describe('attempt log', () => {
   it('records every attempt with its partition, status and try number, and the last error per request', async () => {
     const { client, attempts } = layer();
     await fake.fault({ type: '500', times: 2 });
-    await expect(client.rankingsDaily({ startDate: START, endDate: END }, { partition: 'staff' })).rejects.toMatchObject({ code: 'upstream_error' });
+    await expect(client.get('rankings-daily', { startDate: START, endDate: END }, { partition: 'staff' })).rejects.toMatchObject({ code: 'upstream_error' });
 
     let history = await attempts.read();
     expect(history.attempts.map((a) => [a.endpoint, a.partition, a.status, a.attempt, a.outcome])).toEqual([
@@ -38,7 +38,7 @@ describe('attempt log', () => {
     const key = history.attempts[0]!.key;
     expect(history.lastErrors[key]).toMatchObject({ outcome: 'upstream_error', message: expect.stringContaining('500') });
 
-    await client.rankingsDaily({ startDate: START, endDate: END });
+    await client.get('rankings-daily', { startDate: START, endDate: END });
     history = await attempts.read();
     expect(history.attempts.at(-1)).toMatchObject({ partition: 'core', status: 200, attempt: 1, outcome: 'ok' });
     expect(history.lastErrors[key]).toBeUndefined();
@@ -50,13 +50,13 @@ describe('attempt log', () => {
     const dataDir = tempDataDir();
     const first = layer(dataDir);
     const second = layer(dataDir);
-    for (let i = 0; i < 3; i += 1) await first.client.appRankings({ startDate: addDays(START, -i), endDate: addDays(END, -i) });
-    await second.client.appRankings({ startDate: addDays(START, -3), endDate: addDays(END, -3) });
+    for (let i = 0; i < 3; i += 1) await first.client.get('app-rankings', { startDate: addDays(START, -i), endDate: addDays(END, -i) });
+    await second.client.get('app-rankings', { startDate: addDays(START, -3), endDate: addDays(END, -3) });
     expect((await second.attempts.read()).attempts).toHaveLength(4);
 
     const filler = Array.from({ length: 205 }, (_, i) => ({ ...earlierAttempt, at: new Date(i).toISOString() }));
     await writeFile(path.join(dataDir, 'attempts.json'), JSON.stringify({ attempts: filler, lastErrors: {} }));
-    await first.client.appRankings({ startDate: addDays(START, -4), endDate: addDays(END, -4) });
+    await first.client.get('app-rankings', { startDate: addDays(START, -4), endDate: addDays(END, -4) });
     const kept = (await first.attempts.read()).attempts;
     expect(kept).toHaveLength(200);
     expect(kept.at(-1)).toMatchObject({ endpoint: 'app-rankings', outcome: 'ok' });
@@ -68,8 +68,8 @@ const earlierAttempt = { key: 'x', endpoint: 'rankings-daily', params: {}, parti
 describe('refetch (staff refresh)', () => {
   it('fetches a held dataset again even though it is fresh, charged to the given partition', async () => {
     const { client, cache, governor } = layer();
-    await client.rankingsDaily({ startDate: START, endDate: END }, { freshness: 'final' });
-    await client.rankingsDaily({ startDate: START, endDate: END }, { freshness: 'final' });
+    await client.get('rankings-daily', { startDate: START, endDate: END }, { freshness: 'final' });
+    await client.get('rankings-daily', { startDate: START, endDate: END }, { freshness: 'final' });
     expect((await fake.stats()).total).toBe(1);
 
     const [held] = await cache.list();

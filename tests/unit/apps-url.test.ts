@@ -1,5 +1,5 @@
-import { DEFAULT_APPS_QUERY, type AppsQuery } from '@/lib/apps/types';
-import { appsApiHref, appsHref, appsQueryFromSearch } from '@/lib/apps/url';
+import { DEFAULT_APPS_QUERY, type AppsQuery } from '@/lib/boards/apps/types';
+import { appsApiHref, appsHref, appsQueryFromSearch } from '@/lib/boards/apps/url';
 
 const query = (overrides: Partial<AppsQuery> = {}): AppsQuery => ({ ...DEFAULT_APPS_QUERY, ...overrides });
 const unfiltered = { category: null, subcategory: null } as const;

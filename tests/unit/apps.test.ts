@@ -1,6 +1,6 @@
-import { validateAppsQuery } from '@/lib/apps/query';
-import { DEFAULT_APPS_QUERY } from '@/lib/apps/types';
-import { buildAppsRows, maxPage, pageBounds, tokensPerRequest, upstreamOffsetFor } from '@/lib/rankings/apps';
+import { validateAppsQuery } from '@/lib/boards/apps/query';
+import { DEFAULT_APPS_QUERY } from '@/lib/boards/apps/types';
+import { buildAppsRows, maxPage, pageBounds, tokensPerRequest, upstreamOffsetFor } from '@/lib/boards/apps/rows';
 
 const app = (appId: number, rank: number, tokens: bigint, requests = 10) => ({ appId, appName: `App ${appId}`, rank, totalRequests: requests, totalTokens: tokens });
 

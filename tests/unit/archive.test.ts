@@ -1,4 +1,4 @@
-import type { ModelDay } from '@/lib/datasets/contract';
+import type { ModelDay } from '@/lib/datasets/endpoints';
 import { formatMonth } from '@/lib/format';
 import { archiveLastModified, archiveSummaries, isArchiveMonth, monthLeaderboard, nextMonth, restatableThrough } from '@/lib/rankings/archive';
 import { buildHistory } from '@/lib/rankings/history';

@@ -1,12 +1,6 @@
-import {
-  appRankingsResponseSchema,
-  appRankingsUpstreamQuery,
-  rankingsDailyResponseSchema,
-  reshapeAppRankings,
-  reshapeRankingsDaily,
-  resolveAppRankingsQuery,
-  resolveRankingsDailyQuery,
-} from '@/lib/datasets/contract';
+import { appRankingsResponseSchema, appRankingsUpstreamQuery, reshapeAppRankings, resolveAppRankingsQuery } from '@/lib/datasets/endpoints/app-rankings';
+import { rankingsDailyResponseSchema, reshapeRankingsDaily, resolveRankingsDailyQuery } from '@/lib/datasets/endpoints/rankings-daily';
+import { reshapeMeta } from '@/lib/datasets/endpoints/shared';
 import { InvalidParamsError } from '@/lib/datasets/errors';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
@@ -108,7 +102,8 @@ describe('response validation and reshaping', () => {
       ],
       meta,
     });
-    const { rows, meta: m } = reshapeRankingsDaily(parsed);
+    const rows = reshapeRankingsDaily(parsed);
+    const m = reshapeMeta(parsed.meta);
     expect(rows[0]?.totalTokens).toBe(123456789012345678901234567890n);
     expect(rows[1]).toEqual({ date: '2026-11-24', permaslug: 'other', totalTokens: 9007199254740993n, isOther: true });
     expect(m).toEqual({ asOf: meta.as_of, startDate: '2026-11-24', endDate: '2026-11-24', version: 'v1' });
@@ -131,6 +126,6 @@ describe('response validation and reshaping', () => {
     const rows: unknown[] = [];
     expect(appRankingsResponseSchema.safeParse({ data: rows, meta: { ...meta, as_of: undefined } }).success).toBe(false);
     expect(appRankingsResponseSchema.safeParse({ data: rows, meta: { ...meta, version: 'v2' } }).success).toBe(false);
-    expect(reshapeAppRankings(appRankingsResponseSchema.parse({ data: rows, meta })).rows).toEqual([]);
+    expect(reshapeAppRankings(appRankingsResponseSchema.parse({ data: rows, meta }))).toEqual([]);
   });
 });

@@ -1,14 +1,8 @@
-import { APP_CATEGORIES, SUBCATEGORY_NAMES, type AppSubcategory } from '../../lib/datasets/categories';
-import {
-  DEMO_APPS,
-  DEMO_MODELS,
-  demoAppDayTokens,
-  demoAppRankings,
-  demoModelDayTokens,
-  demoRankingsDaily,
-  type RawAppRow,
-  type RawModelDayRow,
-} from '../../lib/datasets/demo-data';
+import { APP_CATEGORIES, SUBCATEGORY_NAMES, type AppSubcategory } from '../../lib/datasets/endpoints/app-rankings/values';
+import type { RawAppRow } from '../../lib/datasets/endpoints/app-rankings';
+import { DEMO_APPS, demoAppDayTokens, demoAppRankings } from '../../lib/datasets/endpoints/app-rankings/demo';
+import type { RawModelDayRow } from '../../lib/datasets/endpoints/rankings-daily';
+import { DEMO_MODELS, demoModelDayTokens, demoRankingsDaily } from '../../lib/datasets/endpoints/rankings-daily/demo';
 
 const DAY_MS = 86_400_000;
 

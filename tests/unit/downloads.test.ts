@@ -1,5 +1,5 @@
-import type { AppsRanking, AppsViewRow } from '@/lib/apps/types';
-import type { ModelDay } from '@/lib/datasets/contract';
+import type { AppsRanking, AppsViewRow } from '@/lib/boards/apps/types';
+import type { ModelDay } from '@/lib/datasets/endpoints';
 import { appsDownloadHref, downloadHrefs, modelDownloadHref, modelsDownloadHref, parseDownloadFile } from '@/lib/downloads';
 import { appsDownloadFile, modelHistoryDownloadFile, modelsDownloadFile, type Provenance } from '@/lib/export/download-files';
 import { buildHistory } from '@/lib/rankings/history';

@@ -1,5 +1,5 @@
 import { DEMO_LABEL, LICENSE_LINE, LICENSE_URL } from '@/lib/citation';
-import type { ModelDay } from '@/lib/datasets/contract';
+import type { ModelDay } from '@/lib/datasets/endpoints';
 import { escapeXml, renderAtom } from '@/lib/feed/atom';
 import { entryTitle, modelFeed } from '@/lib/feed/model-feed';
 import { dailyFeedEntries } from '@/lib/rankings/feed';

@@ -1,4 +1,4 @@
-import { planHistoryChunks } from '@/lib/datasets/history';
+import { planHistoryChunks } from '@/lib/boards/models/fetch-plan';
 import { daysInclusive } from '@/lib/utc-day';
 
 describe('planHistoryChunks', () => {

@@ -1,7 +1,7 @@
 import robots from '@/app/robots';
-import type { ModelDay } from '@/lib/datasets/contract';
+import type { ModelDay } from '@/lib/datasets/endpoints';
 import { appsCard, cardAlt, leaderboardCard, modelCard, rangeSubtitle, windowPhrase, type RankingCardData } from '@/lib/og/card-data';
-import type { AppsView } from '@/lib/apps/types';
+import type { AppsView } from '@/lib/boards/apps/types';
 import { buildHistory } from '@/lib/rankings/history';
 import { computeLeaderboard } from '@/lib/rankings/leaderboard';
 import { modelProfile } from '@/lib/rankings/model-profile';

@@ -1,4 +1,4 @@
-import type { ModelDay } from '@/lib/datasets/contract';
+import type { ModelDay } from '@/lib/datasets/endpoints';
 import { buildHistory } from '@/lib/rankings/history';
 import { biggestMovers, computeLeaderboard, shareBasisPoints, type LeaderboardRow } from '@/lib/rankings/leaderboard';
 import { knownPermaslugs, modelProfile, weeklyPoints } from '@/lib/rankings/model-profile';

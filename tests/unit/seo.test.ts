@@ -1,5 +1,5 @@
-import { DEFAULT_APPS_QUERY } from '@/lib/apps/types';
-import { appsHref } from '@/lib/apps/url';
+import { DEFAULT_APPS_QUERY } from '@/lib/boards/apps/types';
+import { appsHref } from '@/lib/boards/apps/url';
 import { DEMO_LABEL, LICENSE_URL } from '@/lib/citation';
 import { modelHref, modelsHref } from '@/lib/routes';
 import { absoluteUrl, breadcrumbJsonLd, datasetJsonLd, jsonLdScript, listNames, pageMetadata, type DatasetSeo } from '@/lib/seo';

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { validateAppsQuery } from '@/lib/apps/query';
-import type { AppsQuery } from '@/lib/apps/types';
-import { getAppsView } from '@/lib/apps/view';
+import { validateAppsQuery } from '@/lib/boards/apps/query';
+import type { AppsQuery } from '@/lib/boards/apps/types';
+import { getAppsView } from '@/lib/boards/apps/view';
 import { API_CACHE_CONTROL, badRequest, errorResponse, strictParams } from '@/lib/http';
 
 const PARAMS = ['sort', 'window', 'category', 'subcategory', 'page', 'pageSize'] as const satisfies readonly (keyof AppsQuery)[];

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { citationLine, DEMO_LABEL, LICENSE_LINE, LICENSE_URL } from '@/lib/citation';
 import { API_CACHE_CONTROL, badRequest, errorResponse, strictParams } from '@/lib/http';
-import { getModelHistory } from '@/lib/model-history';
+import { getModelHistory } from '@/lib/boards/models/history';
 import { computeLeaderboard } from '@/lib/rankings/leaderboard';
 import { DEFAULT_MODELS_WINDOW } from '@/lib/routes';
 import { isWindowName, WINDOW_NAMES } from '@/lib/utc-day';

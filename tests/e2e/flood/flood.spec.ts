@@ -1,5 +1,5 @@
 import { expect, request as playwrightRequest, test } from '@playwright/test';
-import { APP_CATEGORIES } from '../../../lib/datasets/categories';
+import { APP_CATEGORIES } from '../../../lib/datasets/endpoints/app-rankings/values';
 import { apiUrl, expectedCalls, fakeRequests, waitForMinuteBudget, type View } from '../live/apps-views';
 
 // A flood over every public URL and valid parameter combination: the upstream sees only the distinct

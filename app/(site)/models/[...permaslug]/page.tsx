@@ -16,7 +16,7 @@ import { downloadHrefs, modelDownloadHref } from '@/lib/downloads';
 import { formatBasisPoints, formatDay, formatRange, tokensForChart, WINDOW_LABELS } from '@/lib/format';
 import { modelLabel, modelName } from '@/lib/model-name';
 import { getConfig } from '@/lib/env';
-import { getModelHistory } from '@/lib/model-history';
+import { getModelHistory } from '@/lib/boards/models/history';
 import { cardAlt, modelCard } from '@/lib/og/card-data';
 import { socialImage } from '@/lib/og/metadata';
 import { tagPageData } from '@/lib/page-tags';

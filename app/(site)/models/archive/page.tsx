@@ -8,7 +8,7 @@ import { TableHead } from '@/components/site/table-head';
 import { TokenFigure } from '@/components/site/token-figure';
 import { getConfig } from '@/lib/env';
 import { formatMonth, formatShare } from '@/lib/format';
-import { getModelHistory } from '@/lib/model-history';
+import { getModelHistory } from '@/lib/boards/models/history';
 import { tagPageData } from '@/lib/page-tags';
 import { archiveSummaries } from '@/lib/rankings/archive';
 import { archiveHref, modelHref, modelsHref } from '@/lib/routes';

@@ -13,7 +13,7 @@ import { getDatasets } from '@/lib/datasets';
 import { downloadHrefs, modelsDownloadHref } from '@/lib/downloads';
 import { getConfig } from '@/lib/env';
 import { formatDay, formatMonth, formatRange, formatShare } from '@/lib/format';
-import { getModelHistory } from '@/lib/model-history';
+import { getModelHistory } from '@/lib/boards/models/history';
 import { tagPageData } from '@/lib/page-tags';
 import { isArchiveMonth, monthLeaderboard, nextMonth, restatableThrough } from '@/lib/rankings/archive';
 import { cardAlt, leaderboardCard } from '@/lib/og/card-data';

@@ -11,7 +11,7 @@ import { Freshness } from '@/components/site/freshness';
 import { downloadHrefs, modelsDownloadHref } from '@/lib/downloads';
 import { formatDay, formatRange, WINDOW_LABELS } from '@/lib/format';
 import { getConfig } from '@/lib/env';
-import { getModelHistory } from '@/lib/model-history';
+import { getModelHistory } from '@/lib/boards/models/history';
 import { cardAlt } from '@/lib/og/card-data';
 import { modelsWindowCard } from '@/lib/og/cards';
 import { socialImage } from '@/lib/og/metadata';

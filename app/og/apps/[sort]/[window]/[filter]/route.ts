@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { rankingCardImage } from '@/components/og/ranking-card';
-import { validateAppsQuery } from '@/lib/apps/query';
+import { validateAppsQuery } from '@/lib/boards/apps/query';
 import { appsViewCard } from '@/lib/og/cards';
 import { decodeSegment } from '@/lib/routes';
 

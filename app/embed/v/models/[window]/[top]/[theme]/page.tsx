@@ -4,7 +4,7 @@ import { EmbedWidget } from '@/components/embed/embed-widget';
 import { DEFAULT_EMBED, modelsEmbedOf, type ModelsEmbed } from '@/lib/embed';
 import { getConfig } from '@/lib/env';
 import { formatRange } from '@/lib/format';
-import { getModelHistory } from '@/lib/model-history';
+import { getModelHistory } from '@/lib/boards/models/history';
 import { windowPhrase } from '@/lib/og/card-data';
 import { tagPageData } from '@/lib/page-tags';
 import { computeLeaderboard } from '@/lib/rankings/leaderboard';

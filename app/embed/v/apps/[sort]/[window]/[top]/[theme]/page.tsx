@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { EmbedWidget } from '@/components/embed/embed-widget';
-import { DEFAULT_APPS_QUERY, type AppsQuery } from '@/lib/apps/types';
-import { appsHref } from '@/lib/apps/url';
-import { getAppsView } from '@/lib/apps/view';
+import { DEFAULT_APPS_QUERY, type AppsQuery } from '@/lib/boards/apps/types';
+import { appsHref } from '@/lib/boards/apps/url';
+import { getAppsView } from '@/lib/boards/apps/view';
 import { appsEmbedOf, DEFAULT_EMBED, type AppsEmbed } from '@/lib/embed';
 import { getConfig } from '@/lib/env';
 import { formatRange } from '@/lib/format';

@@ -1,5 +1,5 @@
-import type { AppCategory, AppSubcategory } from '../datasets/categories';
-import { formatDay, WINDOW_LABELS } from '../format';
+import type { AppCategory, AppSubcategory } from '../../datasets/endpoints/app-rankings/values';
+import { formatDay, WINDOW_LABELS } from '../../format';
 import type { AppsQuery } from './types';
 
 /** Names and one-line descriptions for the marketplace groups: each category page is its own SEO page. */

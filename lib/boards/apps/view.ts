@@ -1,10 +1,10 @@
 import 'server-only';
-import { citationLine, DEMO_LABEL, LICENSE_LINE, LICENSE_URL } from '../citation';
-import { getDatasets, type Dataset } from '../datasets';
-import type { AppRanking, AppRankingsQuery } from '../datasets/contract';
-import type { Partition } from '../datasets/quota';
-import { buildAppsRows, pageBounds } from '../rankings/apps';
-import { previousWindowRange, windowRange, type DateRange } from '../utc-day';
+import { citationLine, DEMO_LABEL, LICENSE_LINE, LICENSE_URL } from '../../citation';
+import { getDatasets, type Dataset } from '../../datasets';
+import type { AppRanking, AppRankingsQuery } from '../../datasets/endpoints';
+import type { Partition } from '../../datasets/quota';
+import { buildAppsRows, pageBounds } from './rows';
+import { previousWindowRange, windowRange, type DateRange } from '../../utc-day';
 import { APPS_MAX_RANKS, DEFAULT_APPS_QUERY, type AppsQuery, type AppsRanking, type AppsView } from './types';
 
 const UPSTREAM_PAGE = 100;
@@ -37,9 +37,9 @@ export async function loadAppRanks(
     offset,
   });
   const options = { partition };
-  const first = await getDatasets().appRankings(request(0), options);
+  const first = await getDatasets().get('app-rankings', request(0), options);
   if (first.rows.length < UPSTREAM_PAGE) return { rows: first.rows, first };
-  const second = await getDatasets().appRankings(request(UPSTREAM_PAGE), options);
+  const second = await getDatasets().get('app-rankings', request(UPSTREAM_PAGE), options);
   return { rows: [...first.rows, ...second.rows].slice(0, APPS_MAX_RANKS), first };
 }
 

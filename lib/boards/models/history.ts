@@ -1,10 +1,10 @@
 import 'server-only';
-import { clearColdOutage, reportColdOutage } from './availability';
-import { getDatasets, hasCachedData, isDatasetsError, type DataSource } from './datasets';
-import { loadModelHistory, type HistorySnapshot } from './datasets/history';
-import { reportKnownModels } from './known-models';
-import { buildHistory, type ModelHistory } from './rankings/history';
-import { knownPermaslugs } from './rankings/model-profile';
+import { clearColdOutage, reportColdOutage } from '../../availability';
+import { getDatasets, hasCachedData, isDatasetsError, type DataSource } from '../../datasets';
+import { loadModelHistory, type HistorySnapshot } from './fetch-plan';
+import { reportKnownModels } from '../../known-models';
+import { buildHistory, type ModelHistory } from '../../rankings/history';
+import { knownPermaslugs } from '../../rankings/model-profile';
 
 export interface ModelHistoryData {
   history: ModelHistory;

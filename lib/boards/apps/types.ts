@@ -1,5 +1,5 @@
-import type { AppCategory, AppSubcategory } from '../datasets/categories';
-import type { AppSort } from '../datasets/contract';
+import type { AppCategory, AppSubcategory } from '../../datasets/endpoints/app-rankings/values';
+import type { AppSort } from '../../datasets/endpoints/app-rankings/values';
 
 /** The app-ranking views the site publishes (public pages and GET /api/apps share this model). */
 export const APPS_WINDOWS = ['day', 'week', 'month'] as const;

@@ -1,4 +1,10 @@
-/** Marketplace category groups and their subcategories, as documented for /datasets/app-rankings. */
+/**
+ * The values `app-rankings` accepts, without zod, so browser code can import them: sorts, and the
+ * marketplace category groups with their subcategories, as documented.
+ */
+export const APP_SORTS = ['popular', 'trending'] as const;
+export type AppSort = (typeof APP_SORTS)[number];
+
 export const APP_CATEGORIES = {
   coding: ['cli-agent', 'ide-extension', 'cloud-agent', 'programming-app', 'native-app-builder'],
   creative: ['creative-writing', 'video-gen', 'image-gen', 'audio-gen'],

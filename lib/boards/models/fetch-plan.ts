@@ -1,7 +1,7 @@
 import 'server-only';
-import { addDays, DATASET_START } from '../utc-day';
-import type { DatasetsClient } from './client';
-import type { ModelDay } from './contract';
+import { addDays, DATASET_START } from '../../utc-day';
+import type { DatasetsClient } from '../../datasets/client';
+import type { ModelDay } from '../../datasets/endpoints';
 
 /**
  * The full rankings-daily history since the dataset start, fetched in chunks so that, in steady state,
@@ -57,7 +57,7 @@ export async function loadModelHistory(client: DatasetsClient): Promise<HistoryS
   const dataDay = client.dataDay();
   const chunks = await Promise.all(
     planHistoryChunks(dataDay).map((chunk) =>
-      client.rankingsDaily({ startDate: chunk.start, endDate: chunk.end }, { freshness: chunk.final ? 'final' : 'data-day' }),
+      client.get('rankings-daily', { startDate: chunk.start, endDate: chunk.end }, { freshness: chunk.final ? 'final' : 'data-day' }),
     ),
   );
   const signature = `${dataDay}|${chunks.map((c) => `${c.meta.startDate}:${c.fetchedAt}`).join('|')}`;

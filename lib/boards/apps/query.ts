@@ -1,6 +1,6 @@
-import { APP_CATEGORIES, isAppCategory, isAppSubcategory, categoryOf } from '../datasets/categories';
-import { APP_SORTS } from '../datasets/contract';
-import { maxPage } from '../rankings/apps';
+import { APP_CATEGORIES, isAppCategory, isAppSubcategory, categoryOf } from '../../datasets/endpoints/app-rankings/values';
+import { APP_SORTS } from '../../datasets/endpoints/app-rankings/values';
+import { maxPage } from './rows';
 import { APPS_PAGE_SIZES, APPS_WINDOWS, DEFAULT_APPS_QUERY, type AppsPageSize, type AppsQuery } from './types';
 
 /**

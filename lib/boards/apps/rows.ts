@@ -1,6 +1,6 @@
-import type { AppRanking } from '../datasets/contract';
-import { APPS_MAX_RANKS, type AppsPageSize, type AppsViewRow } from '../apps/types';
-import { shareBasisPoints } from './leaderboard';
+import type { AppRanking } from '../../datasets/endpoints';
+import { APPS_MAX_RANKS, type AppsPageSize, type AppsViewRow } from './types';
+import { shareBasisPoints } from '../../rankings/leaderboard';
 
 /** Pages a view can have at most: the upstream lets anyone reach 200 ranks. */
 export function maxPage(pageSize: AppsPageSize): number {
