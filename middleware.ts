@@ -5,7 +5,7 @@ import { sessionCookieName } from './lib/auth/cookies';
 import { authSecret } from './lib/auth/secret';
 import { getConfig } from './lib/env';
 import { coldOutageRetryAfter } from './lib/availability';
-import { embedOfUrl, embedPagePath } from './lib/embed';
+import { embedOfUrl, embedPagePath } from './lib/boards';
 import { decodeSegment, DEFAULT_MODELS_WINDOW } from './lib/routes';
 import { validateAppsQuery } from './lib/boards/apps/query';
 import { isUnknownModel } from './lib/known-models';

@@ -1,13 +1,14 @@
 import type { DataSource } from './datasets/client';
+import { ENDPOINTS, type Endpoint } from './datasets/endpoints';
 import { formatTimestamp } from './format';
 
-/** The attribution each endpoint's figures must carry when republished (CC BY 4.0). */
-export const CITATION_SOURCES = {
-  models: 'openrouter.ai/rankings',
-  apps: 'openrouter.ai/apps',
-} as const;
+/** Figures are cited by the upstream operation they come from (its spec names the page of openrouter.ai). */
+export type CitationSource = Endpoint;
 
-export type CitationSource = keyof typeof CITATION_SOURCES;
+/** `openrouter.ai/apps`: the page the attribution of an operation's figures names (CC BY 4.0). */
+export function citationSite(source: CitationSource): string {
+  return ENDPOINTS[source].citation;
+}
 
 export const LICENSE_LINE = 'Licensed under CC BY 4.0.';
 export const LICENSE_URL = 'https://creativecommons.org/licenses/by/4.0/';
@@ -20,7 +21,7 @@ export const TOKENIZER_CAVEAT =
 /** The exact citation line, or null for demo figures (which must never carry OpenRouter's name). */
 export function citationLine(source: CitationSource, dataSource: DataSource, asOf: string): string | null {
   if (dataSource === 'demo') return null;
-  return `Source: OpenRouter (${CITATION_SOURCES[source]}), as of ${asOf}.`;
+  return `Source: OpenRouter (${citationSite(source)}), as of ${asOf}.`;
 }
 
 export function asOfLabel(asOf: string): string {

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { CITATION_SOURCES, DEMO_LABEL, LICENSE_URL, type CitationSource } from './citation';
+import { citationSite, DEMO_LABEL, LICENSE_URL, type CitationSource } from './citation';
 
 /**
  * Metadata and structured data for public pages, as pure functions of what the page knows, so the rules
@@ -98,7 +98,7 @@ export function datasetJsonLd(site: Site, d: DatasetSeo): JsonLd {
       : {
           creator: { '@type': 'Organization', name: 'OpenRouter', url: 'https://openrouter.ai' },
           license: LICENSE_URL,
-          isBasedOn: `https://${CITATION_SOURCES[d.source]}`,
+          isBasedOn: `https://${citationSite(d.source)}`,
         }),
     publisher,
     isAccessibleForFree: true,

@@ -19,5 +19,5 @@ export function checkConfigOrExit(): void {
  */
 export function warmUp(): void {
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
-  void import('./boards/models/history').then(({ getModelHistory }) => getModelHistory()).catch(() => undefined);
+  void import('./boards/models/history').then(({ readModelHistory }) => readModelHistory()).catch(() => undefined);
 }

@@ -12,12 +12,13 @@ import { Stat } from '@/components/site/stat';
 import { TokenFigure } from '@/components/site/token-figure';
 import { DEFAULT_APPS_QUERY } from '@/lib/boards/apps/types';
 import { getAppsView } from '@/lib/boards/apps/view';
-import { appsDownloadHref, downloadHrefs, modelsDownloadHref } from '@/lib/downloads';
+import { appsDownloadHref } from '@/lib/boards/apps/url';
+import { modelsDownloadHref } from '@/lib/boards/models/board';
+import { downloadHrefs } from '@/lib/downloads';
 import { getConfig } from '@/lib/env';
 import { formatDay, formatRange, formatShare } from '@/lib/format';
 import { getModelHistory } from '@/lib/boards/models/history';
 import { modelLabel } from '@/lib/model-name';
-import { tagPageData } from '@/lib/page-tags';
 import { biggestMovers, computeLeaderboard } from '@/lib/rankings/leaderboard';
 import { modelHref, modelsHref } from '@/lib/routes';
 import { datasetJsonLd, listNames, pageMetadata, websiteJsonLd } from '@/lib/seo';
@@ -46,7 +47,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HomePage() {
   const { history, asOf, dataDay, source } = await getModelHistory();
-  await tagPageData(dataDay, ['rankings-daily', 'app-rankings']);
   const month = windowRange('month', dataDay);
   // The default /apps view: the same cached upstream request as that page, so the preview costs nothing extra.
   const apps = await getAppsView(DEFAULT_APPS_QUERY);
@@ -62,7 +62,7 @@ export default async function HomePage() {
       name: `Top AI models by tokens, the last 30 days to ${formatDay(dataDay)}`,
       description: `Tokens per AI model on OpenRouter over ${formatRange(month.start, month.end)} (UTC), ranked, with share of all tokens and change vs the 30 days before.`,
       path: modelsHref(),
-      source: 'models',
+      source: 'rankings-daily',
       demo: source === 'demo',
       start: month.start,
       end: month.end,
@@ -102,7 +102,7 @@ export default async function HomePage() {
             )}
           </Stat>
         </dl>
-        <Citation source="models" dataSource={source} asOf={asOf} />
+        <Citation source="rankings-daily" dataSource={source} asOf={asOf} />
       </section>
 
       <section aria-labelledby="top-heading" className="section">
@@ -140,7 +140,7 @@ export default async function HomePage() {
         <p>
           <Link href="/apps" prefetch={false}>All app rankings, categories and trending apps →</Link>
         </p>
-        <Citation source="apps" dataSource={apps.source} asOf={apps.asOf} />
+        <Citation source="app-rankings" dataSource={apps.source} asOf={apps.asOf} />
       </section>
     </>
   );

@@ -2,7 +2,6 @@ import { getConfig } from '@/lib/env';
 import { renderAtom } from '@/lib/feed/atom';
 import { modelFeed } from '@/lib/feed/model-feed';
 import { getModelHistory } from '@/lib/boards/models/history';
-import { tagPageData } from '@/lib/page-tags';
 import { dailyFeedEntries } from '@/lib/rankings/feed';
 
 // An ISR route like the pages: a revalidation within a data day re-reads the data layer's cache only.
@@ -13,7 +12,6 @@ export const revalidate = 60;
 export async function GET(): Promise<Response> {
   const { siteUrl, siteName } = getConfig();
   const { history, asOf, dataDay, source } = await getModelHistory();
-  await tagPageData(dataDay, ['rankings-daily']);
   const feed = modelFeed({ entries: dailyFeedEntries(history, dataDay), siteUrl, siteName, source, asOf, dataDay });
   return new Response(renderAtom(feed), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 }

@@ -3,7 +3,7 @@ import { TokenFigure } from '@/components/site/token-figure';
 import type { CitationSource } from '@/lib/citation';
 import { citationLine, DEMO_LABEL, LICENSE_LINE, LICENSE_URL } from '@/lib/citation';
 import type { DataSource } from '@/lib/datasets/client';
-import type { EmbedTheme } from '@/lib/embed';
+import type { EmbedTheme } from '@/lib/boards/board';
 import { formatDay } from '@/lib/format';
 import './embed.css';
 

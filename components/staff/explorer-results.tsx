@@ -1,3 +1,4 @@
+import { BOARDS } from '@/lib/boards';
 import { AppsTable } from '@/components/apps/apps-table';
 import { DailyStackSection } from '@/components/models/model-charts';
 import { ModelCells } from '@/components/models/model-cells';
@@ -37,7 +38,7 @@ export function ExplorerResults({ result }: ExplorerResultsProps) {
         <h2 id="explorer-results-heading">{title}</h2>
         <Freshness dataDay={result.dataDay} asOf={result.asOf} />
         {result.dataset === 'models' ? <ModelsResults result={result} /> : <AppsResults result={result} />}
-        <Citation source={result.dataset} dataSource={result.source} asOf={result.asOf} />
+        <Citation source={BOARDS[result.dataset].endpoint} dataSource={result.source} asOf={result.asOf} />
         <nav aria-label="Download these figures" className="explorer-downloads">
           <ul>
             <li>

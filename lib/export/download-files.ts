@@ -1,10 +1,12 @@
 import type { AppsRanking } from '../boards/apps/types';
 import type { DataSource } from '../datasets/client';
-import { DOWNLOAD_CONTENT_TYPES, type AppsDownloadView, type DownloadFormat, type ModelsDownloadPeriod } from '../downloads';
+import { BOARDS, downloadSpecOf, type DownloadQuery } from '../boards';
+import type { AppsDownloadView } from '../boards/apps/url';
+import type { ModelsDownloadPeriod } from '../boards/models/board';
+import { DOWNLOAD_CONTENT_TYPES, type DownloadFormat } from '../downloads';
 import { shareBasisPoints, type Leaderboard } from '../rankings/leaderboard';
 import type { ModelProfile } from '../rankings/model-profile';
 import { exportFileName } from './csv';
-import type { DownloadQuery } from './download-query';
 import {
   APP_COLUMNS,
   APP_MOVEMENT_COLUMNS,
@@ -46,39 +48,20 @@ export interface DownloadJsonHead extends ExportAttribution {
 
 /** `tokenboard-models-week-2026-11-29`, `tokenboard-models-2025-03`, `tokenboard-apps-trending-week-coding-2026-11-29`, `tokenboard-model-openai-gpt-4o-2026-11-29`. */
 export function downloadFileName(query: DownloadQuery, dataDay: string, format: DownloadFormat): string {
-  if (query.table === 'models') {
-    const { period } = query;
-    return exportFileName('month' in period ? ['models', period.month] : ['models', period.window, dataDay], format);
-  }
-  if (query.table === 'apps') {
-    const { sort, window, category, subcategory } = query.view;
-    return exportFileName(['apps', sort, window, subcategory ?? category ?? 'all', dataDay], format);
-  }
-  return exportFileName(['model', query.permaslug, dataDay], format);
+  return exportFileName(downloadSpecOf(query).fileParts(query, dataDay), format);
 }
 
-function file(
-  query: DownloadQuery,
-  provenance: Provenance,
-  attribution: ExportAttribution,
-  table: ExportTable,
-  fields: Readonly<Record<string, unknown>>,
-  format: DownloadFormat,
-): DownloadFile {
+/**
+ * A board's file: CSV headed by the citation of the board's upstream operation and the licence, or JSON
+ * with the attribution, provenance and the resolved query as fields, then the table's own `fields`, then
+ * the rows.
+ */
+function file(query: DownloadQuery, provenance: Provenance, table: ExportTable, fields: Readonly<Record<string, unknown>>, format: DownloadFormat): DownloadFile {
+  const attribution = exportAttribution(BOARDS[query.table].endpoint, provenance.source, provenance.asOf);
   const fileName = downloadFileName(query, provenance.dataDay, format);
   if (format === 'csv') return { body: tableCsv(table, attribution), contentType: DOWNLOAD_CONTENT_TYPES.csv, fileName };
-  const head: DownloadJsonHead = { ...attribution, source: provenance.source, dataDay: provenance.dataDay, asOf: provenance.asOf, query: queryFields(query) };
+  const head: DownloadJsonHead = { ...attribution, source: provenance.source, dataDay: provenance.dataDay, asOf: provenance.asOf, query: downloadSpecOf(query).fields(query) };
   return { body: jsonFile({ ...head, ...fields, rows: table.rows }), contentType: DOWNLOAD_CONTENT_TYPES.json, fileName };
-}
-
-/** The query as resolved (defaults filled in), echoed in JSON so a file says what it holds. */
-function queryFields(query: DownloadQuery): Record<string, string | null> {
-  if (query.table === 'models') return 'month' in query.period ? { month: query.period.month } : { window: query.period.window };
-  if (query.table === 'apps') {
-    const { sort, window, category, subcategory } = query.view;
-    return { sort, window, category, subcategory };
-  }
-  return { id: query.permaslug };
 }
 
 /** Every row of a model leaderboard with its share of all tokens and its change against the period before. */
@@ -88,7 +71,6 @@ export function modelsDownloadFile(board: Leaderboard, period: ModelsDownloadPer
   return file(
     { table: 'models', period },
     provenance,
-    exportAttribution('models', provenance.source, provenance.asOf),
     exportTable(LEADERBOARD_COLUMNS, rows),
     {
       range: range(board.range),
@@ -107,7 +89,6 @@ export function appsDownloadFile(ranking: AppsRanking, view: AppsDownloadView, f
   return file(
     { table: 'apps', view },
     ranking,
-    exportAttribution('apps', ranking.source, ranking.asOf),
     exportTable(ranking.comparable ? APP_MOVEMENT_COLUMNS : APP_COLUMNS, ranking.rows),
     { range: ranking.range, listedTotal: ranking.listedTotal, comparable: ranking.comparable },
     format,
@@ -119,7 +100,6 @@ export function modelHistoryDownloadFile(profile: ModelProfile, provenance: Prov
   return file(
     { table: 'model', permaslug: profile.permaslug },
     provenance,
-    exportAttribution('models', provenance.source, provenance.asOf),
     exportTable(MODEL_HISTORY_COLUMNS, profile.points),
     { permaslug: profile.permaslug, author: profile.author },
     format,

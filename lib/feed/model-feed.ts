@@ -26,7 +26,7 @@ export interface ModelFeedInput {
  */
 export function modelFeed({ entries, siteUrl, siteName, source, asOf, dataDay }: ModelFeedInput): AtomFeed {
   const demo = source === 'demo';
-  const citation = citationLine('models', source, asOf);
+  const citation = citationLine('rankings-daily', source, asOf);
   const attribution = citation ? `${citation} ${LICENSE_LINE}` : `${DEMO_LABEL}.`;
   const url = (path: string) => `${siteUrl}${path}`;
   const tag = (specific: string) => `tag:${new URL(siteUrl).hostname},2025-01-01:${specific}`;

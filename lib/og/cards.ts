@@ -2,7 +2,6 @@ import 'server-only';
 import { getAppsView } from '../boards/apps/view';
 import type { AppsQuery } from '../boards/apps/types';
 import { getModelHistory } from '../boards/models/history';
-import { tagPageData } from '../page-tags';
 import { isArchiveMonth, monthLeaderboard } from '../rankings/archive';
 import { computeLeaderboard } from '../rankings/leaderboard';
 import { modelProfile } from '../rankings/model-profile';
@@ -17,13 +16,11 @@ import { appsCard, leaderboardCard, modelCard, windowPhrase, type RankingCardDat
 
 export async function homeCard(): Promise<RankingCardData> {
   const { history, dataDay, source } = await getModelHistory();
-  await tagPageData(dataDay, ['rankings-daily']);
   return leaderboardCard(computeLeaderboard(history, 'month', dataDay), 'Which AI models use the most tokens', windowPhrase('month'), source === 'demo');
 }
 
 export async function modelsWindowCard(window: WindowName): Promise<RankingCardData> {
   const { history, dataDay, source } = await getModelHistory();
-  await tagPageData(dataDay, ['rankings-daily']);
   return leaderboardCard(computeLeaderboard(history, window, dataDay), 'Top AI models by tokens', windowPhrase(window), source === 'demo');
 }
 
@@ -31,7 +28,6 @@ export async function modelsWindowCard(window: WindowName): Promise<RankingCardD
 export async function archiveMonthCard(month: string): Promise<RankingCardData | null> {
   const { history, dataDay, source } = await getModelHistory();
   if (!isArchiveMonth(month, dataDay)) return null;
-  await tagPageData(dataDay, ['rankings-daily']);
   return leaderboardCard(monthLeaderboard(history, month), 'Top AI models by tokens', formatMonth(month), source === 'demo');
 }
 
@@ -40,13 +36,11 @@ export async function modelPageCard(permaslug: string): Promise<RankingCardData 
   const { history, dataDay, source } = await getModelHistory();
   const profile = modelProfile(history, permaslug, dataDay);
   if (!profile) return null;
-  await tagPageData(dataDay, ['rankings-daily']);
   return modelCard(profile, dataDay, source === 'demo');
 }
 
 /** The first page of the view, whatever page the shared URL was on: one card per view. */
 export async function appsViewCard(q: Omit<AppsQuery, 'page' | 'pageSize'>): Promise<RankingCardData> {
   const view = await getAppsView({ ...q, page: 1, pageSize: 25 });
-  await tagPageData(view.dataDay, ['app-rankings']);
   return appsCard(view);
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { BOARDS } from '../boards';
 import { validateAppsQuery } from '../boards/apps/query';
 import type { AppsView, AppsViewRow } from '../boards/apps/types';
 import { loadAppRanks } from '../boards/apps/view';
@@ -332,7 +333,7 @@ export interface ExplorerCitation {
 }
 
 function attributionOf(result: ExplorerResult): ExportAttribution {
-  return exportAttribution(result.dataset, result.source, result.asOf);
+  return exportAttribution(BOARDS[result.dataset].endpoint, result.source, result.asOf);
 }
 
 export function explorerCitation(result: ExplorerResult): ExplorerCitation {

@@ -1,5 +1,5 @@
 import { readDownloadQuery, type DownloadQueryResult } from '@/lib/export/download-query';
-import type { DownloadTable } from '@/lib/downloads';
+import type { BoardId as DownloadTable } from '@/lib/boards';
 
 const DATA_DAY = '2026-11-29';
 

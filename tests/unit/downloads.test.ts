@@ -1,6 +1,10 @@
 import type { AppsRanking, AppsViewRow } from '@/lib/boards/apps/types';
 import type { ModelDay } from '@/lib/datasets/endpoints';
-import { appsDownloadHref, downloadHrefs, modelDownloadHref, modelsDownloadHref, parseDownloadFile } from '@/lib/downloads';
+import { parseDownloadFile } from '@/lib/boards';
+import { appsDownloadHref } from '@/lib/boards/apps/url';
+import { modelDownloadHref } from '@/lib/boards/model/board';
+import { modelsDownloadHref } from '@/lib/boards/models/board';
+import { downloadHrefs } from '@/lib/downloads';
 import { appsDownloadFile, modelHistoryDownloadFile, modelsDownloadFile, type Provenance } from '@/lib/export/download-files';
 import { buildHistory } from '@/lib/rankings/history';
 import { computeLeaderboard, rangeLeaderboard } from '@/lib/rankings/leaderboard';

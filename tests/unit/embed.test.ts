@@ -1,4 +1,6 @@
-import { appsEmbedOf, embedHref, embedOfUrl, embedPagePath, modelsEmbedOf, type Embed } from '@/lib/embed';
+import { embedHref, embedOfUrl, embedPagePath, type Embed } from '@/lib/boards';
+import { appsEmbedOf } from '@/lib/boards/apps/board';
+import { modelsEmbedOf } from '@/lib/boards/models/board';
 
 const url = (href: string) => new URL(href, 'http://localhost');
 const fromHref = (href: string) => embedOfUrl(url(href).pathname, url(href).searchParams);

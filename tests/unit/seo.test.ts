@@ -65,7 +65,7 @@ describe('structured data', () => {
     name: 'Top AI models by tokens, 7 days to Nov 30, 2026',
     description: 'Daily tokens.',
     path: '/models?window=week',
-    source: 'models',
+    source: 'rankings-daily',
     demo: false,
     start: '2026-11-24',
     end: '2026-11-30',

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { CITATION_SOURCES, LICENSE_LINE, LICENSE_URL, TOKENIZER_CAVEAT } from '@/lib/citation';
+import { citationSite, LICENSE_LINE, LICENSE_URL, TOKENIZER_CAVEAT } from '@/lib/citation';
 import { getConfig } from '@/lib/env';
 import { archiveHref, modelsHref } from '@/lib/routes';
 import { pageMetadata } from '@/lib/seo';
@@ -89,7 +89,7 @@ export default function MethodologyPage() {
       <h2 id="citation">Citation and licence</h2>
       <p>
         The data is OpenRouter&apos;s, published under <a href={LICENSE_URL} rel="license">CC BY 4.0</a>. Wherever a figure is
-        shown it carries &ldquo;Source: OpenRouter ({CITATION_SOURCES.models} or {CITATION_SOURCES.apps}), as of …&rdquo;
+        shown it carries &ldquo;Source: OpenRouter ({citationSite('rankings-daily')} or {citationSite('app-rankings')}), as of …&rdquo;
         and &ldquo;{LICENSE_LINE}&rdquo;; please do the same when you reuse it. Tokenboard is not affiliated with OpenRouter.
       </p>
       <p>

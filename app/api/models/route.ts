@@ -21,7 +21,7 @@ export async function GET(request: NextRequest) {
         window,
         dataDay,
         meta: { asOf, startDate: board.range.start, endDate: board.range.end, source },
-        citation: citationLine('models', source, asOf) ?? DEMO_LABEL,
+        citation: citationLine('rankings-daily', source, asOf) ?? DEMO_LABEL,
         license: source === 'demo' ? null : { text: LICENSE_LINE, url: LICENSE_URL },
         total: board.total.toString(),
         other: board.other.toString(),

@@ -1,8 +1,8 @@
 import type { NextRequest } from 'next/server';
 import { getDatasets } from '@/lib/datasets';
-import { DOWNLOAD_TABLES, parseDownloadFile } from '@/lib/downloads';
+import { DOWNLOAD_FILES, parseDownloadFile } from '@/lib/boards';
 import { readDownloadQuery } from '@/lib/export/download-query';
-import { serveDownload } from '@/lib/export/serve-download';
+import { serveDownload } from '@/lib/boards/server';
 import { badRequest, errorResponse, notFoundJson } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
@@ -14,7 +14,7 @@ interface RouteProps {
 /** A public table as a CSV or JSON file: `/download/models.csv?window=week`, `/download/apps.json?…`, `/download/model.csv?id=…`. */
 export async function GET(request: NextRequest, { params }: RouteProps) {
   const target = parseDownloadFile((await params).file);
-  if (!target) return notFoundJson(`No such download: use ${DOWNLOAD_TABLES.map((table) => `${table}.csv or ${table}.json`).join(', ')}.`);
+  if (!target) return notFoundJson(`No such download: use ${DOWNLOAD_FILES}.`);
   // The data day is a clock reading (no upstream call): it bounds the months a download may ask for.
   const input = readDownloadQuery(target.table, request.nextUrl.searchParams, getDatasets().dataDay());
   if (!input.ok) return badRequest(input.message);

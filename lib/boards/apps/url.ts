@@ -1,4 +1,5 @@
 import { APP_SORTS } from '../../datasets/endpoints/app-rankings/values';
+import { downloadHref, type DownloadFormat } from '../../downloads';
 import { APPS_MAX_RANKS, APPS_PAGE_SIZES, APPS_WINDOWS, DEFAULT_APPS_QUERY, type AppsQuery } from './types';
 
 /**
@@ -57,4 +58,21 @@ export function appsQueryFromSearch(search: string, fixed: Pick<AppsQuery, 'cate
     page: page <= Math.ceil(APPS_MAX_RANKS / pageSize) ? page : DEFAULT_APPS_QUERY.page,
     pageSize,
   };
+}
+
+/** What a download of a view holds: every rank, so no page or page size. */
+export type AppsDownloadView = Pick<AppsQuery, 'sort' | 'window' | 'category' | 'subcategory'>;
+
+export function appsDownloadSearch(view: AppsDownloadView): URLSearchParams {
+  const params = new URLSearchParams();
+  if (view.sort !== DEFAULT_APPS_QUERY.sort) params.set('sort', view.sort);
+  if (view.window !== DEFAULT_APPS_QUERY.window) params.set('window', view.window);
+  if (view.category) params.set('category', view.category);
+  if (view.subcategory) params.set('subcategory', view.subcategory);
+  return params;
+}
+
+/** Every rank of an app view: `/download/apps.csv?sort=trending&window=week&category=coding`, defaults dropped. */
+export function appsDownloadHref(view: AppsDownloadView, format: DownloadFormat): string {
+  return downloadHref('apps', format, appsDownloadSearch(view));
 }

@@ -3,6 +3,7 @@ import { citationLine, DEMO_LABEL, LICENSE_LINE, LICENSE_URL } from '../../citat
 import { getDatasets, type Dataset } from '../../datasets';
 import type { AppRanking, AppRankingsQuery } from '../../datasets/endpoints';
 import type { Partition } from '../../datasets/quota';
+import { tagPageData } from '../../page-tags';
 import { buildAppsRows, pageBounds } from './rows';
 import { previousWindowRange, windowRange, type DateRange } from '../../utc-day';
 import { APPS_MAX_RANKS, DEFAULT_APPS_QUERY, type AppsQuery, type AppsRanking, type AppsView } from './types';
@@ -56,6 +57,7 @@ export async function getAppsRanking(query: Pick<AppsQuery, 'sort' | 'window' | 
   ]);
   const { rows, listedTotal } = buildAppsRows(current.rows, comparable ? (previous?.rows ?? []) : null);
   const { meta, source } = current.first;
+  await tagPageData(dataDay, ['app-rankings']);
   return { dataDay, range: { start: range.start, end: range.end }, asOf: meta.asOf, source, listedTotal: listedTotal.toString(), comparable, rows };
 }
 
@@ -69,7 +71,7 @@ export async function getAppsView(query: AppsQuery): Promise<AppsView> {
     range: ranking.range,
     asOf: ranking.asOf,
     source: ranking.source,
-    citation: citationLine('apps', ranking.source, ranking.asOf) ?? DEMO_LABEL,
+    citation: citationLine('app-rankings', ranking.source, ranking.asOf) ?? DEMO_LABEL,
     license: ranking.source === 'demo' ? null : { text: LICENSE_LINE, url: LICENSE_URL },
     totalRanked: rows.length,
     pageCount: Math.max(1, Math.ceil(rows.length / query.pageSize)),

@@ -2,6 +2,7 @@ import 'server-only';
 import { clearColdOutage, reportColdOutage } from '../../availability';
 import { getDatasets, hasCachedData, isDatasetsError, type DataSource } from '../../datasets';
 import { loadModelHistory, type HistorySnapshot } from './fetch-plan';
+import { tagPageData } from '../../page-tags';
 import { reportKnownModels } from '../../known-models';
 import { buildHistory, type ModelHistory } from '../../rankings/history';
 import { knownPermaslugs } from '../../rankings/model-profile';
@@ -15,8 +16,19 @@ export interface ModelHistoryData {
 
 const built = new WeakMap<HistorySnapshot, { history: ModelHistory; permaslugs: ReadonlySet<string> }>();
 
-/** The ranked daily model history since 2025-01-01, from which every model view is computed. */
+/**
+ * The ranked daily model history since 2025-01-01, from which every model view is computed. The page,
+ * card, widget or file being rendered is tagged with the data day and the operation (lib/page-tags.ts),
+ * so a staff refresh regenerates everything built from it.
+ */
 export async function getModelHistory(): Promise<ModelHistoryData> {
+  const data = await readModelHistory();
+  await tagPageData(data.dataDay, ['rankings-daily']);
+  return data;
+}
+
+/** The history without tagging a render: for the warm-up at server start, which renders nothing. */
+export async function readModelHistory(): Promise<ModelHistoryData> {
   let snapshot: HistorySnapshot;
   try {
     snapshot = await loadModelHistory(getDatasets());

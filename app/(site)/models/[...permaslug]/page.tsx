@@ -12,14 +12,14 @@ import { Stat } from '@/components/site/stat';
 import { TableHead } from '@/components/site/table-head';
 import { TableScroll } from '@/components/site/table-scroll';
 import { TokenFigure } from '@/components/site/token-figure';
-import { downloadHrefs, modelDownloadHref } from '@/lib/downloads';
+import { modelDownloadHref } from '@/lib/boards/model/board';
+import { downloadHrefs } from '@/lib/downloads';
 import { formatBasisPoints, formatDay, formatRange, tokensForChart, WINDOW_LABELS } from '@/lib/format';
 import { modelLabel, modelName } from '@/lib/model-name';
 import { getConfig } from '@/lib/env';
 import { getModelHistory } from '@/lib/boards/models/history';
 import { cardAlt, modelCard } from '@/lib/og/card-data';
 import { socialImage } from '@/lib/og/metadata';
-import { tagPageData } from '@/lib/page-tags';
 import { modelProfile, weeklyPoints, type ModelProfile } from '@/lib/rankings/model-profile';
 import { WEEKLY_AFTER_DAYS } from '@/lib/rankings/series';
 import { decodeSegment, modelHref, modelOgImageHref, modelsHref } from '@/lib/routes';
@@ -108,7 +108,6 @@ function ProfileCharts({ profile }: { profile: ModelProfile }) {
 
 export default async function ModelPage({ params }: PageProps) {
   const { profile, asOf, dataDay, source } = await loadProfile(params);
-  await tagPageData(dataDay, ['rankings-daily']);
   const recent = profile.points.slice(-TABLE_DAYS).reverse();
   const name = modelName(profile.permaslug);
   // "Since <first day>" says something only when the model is older than the longest window.
@@ -126,7 +125,7 @@ export default async function ModelPage({ params }: PageProps) {
       name: `${profile.permaslug}: daily tokens and rank on OpenRouter`,
       description: `Daily tokens, rank among all models and share of the day of ${profile.permaslug} (by ${profile.author}), ${formatRange(profile.firstSeen, dataDay)} (UTC).`,
       path: modelHref(profile.permaslug),
-      source: 'models',
+      source: 'rankings-daily',
       demo: source === 'demo',
       start: profile.firstSeen,
       end: dataDay,
@@ -196,7 +195,7 @@ export default async function ModelPage({ params }: PageProps) {
             </tbody>
           </table>
         </TableScroll>
-        <Citation source="models" dataSource={source} asOf={asOf} />
+        <Citation source="rankings-daily" dataSource={source} asOf={asOf} />
       </section>
 
       <section aria-labelledby="history-heading" className="section">

@@ -9,7 +9,6 @@ import { TokenFigure } from '@/components/site/token-figure';
 import { getConfig } from '@/lib/env';
 import { formatMonth, formatShare } from '@/lib/format';
 import { getModelHistory } from '@/lib/boards/models/history';
-import { tagPageData } from '@/lib/page-tags';
 import { archiveSummaries } from '@/lib/rankings/archive';
 import { archiveHref, modelHref, modelsHref } from '@/lib/routes';
 import { pageMetadata } from '@/lib/seo';
@@ -28,7 +27,6 @@ export function generateMetadata(): Metadata {
 
 export default async function ArchiveIndexPage() {
   const { history, asOf, dataDay, source } = await getModelHistory();
-  await tagPageData(dataDay, ['rankings-daily']);
   const months = archiveSummaries(history, dataDay);
 
   return (
@@ -86,7 +84,7 @@ export default async function ArchiveIndexPage() {
             </table>
           </div>
         )}
-        <Citation source="models" dataSource={source} asOf={asOf} />
+        <Citation source="rankings-daily" dataSource={source} asOf={asOf} />
       </section>
     </>
   );

@@ -10,11 +10,11 @@ import { DownloadLinks } from '@/components/site/download-links';
 import { Freshness } from '@/components/site/freshness';
 import { JsonLd } from '@/components/site/json-ld';
 import { getDatasets } from '@/lib/datasets';
-import { downloadHrefs, modelsDownloadHref } from '@/lib/downloads';
+import { modelsDownloadHref } from '@/lib/boards/models/board';
+import { downloadHrefs } from '@/lib/downloads';
 import { getConfig } from '@/lib/env';
 import { formatDay, formatMonth, formatRange, formatShare } from '@/lib/format';
 import { getModelHistory } from '@/lib/boards/models/history';
-import { tagPageData } from '@/lib/page-tags';
 import { isArchiveMonth, monthLeaderboard, nextMonth, restatableThrough } from '@/lib/rankings/archive';
 import { cardAlt, leaderboardCard } from '@/lib/og/card-data';
 import { socialImage } from '@/lib/og/metadata';
@@ -69,7 +69,6 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 
 export default async function ArchiveMonthPage({ params }: PageProps) {
   const { month, board, history, asOf, dataDay, source } = await loadMonth((await params).month);
-  await tagPageData(dataDay, ['rankings-daily']);
   const name = formatMonth(month);
   const period = formatRange(board.range.start, board.range.end);
   const previous = previousMonth(month);
@@ -91,7 +90,7 @@ export default async function ArchiveMonthPage({ params }: PageProps) {
       name: `Top AI models by tokens, ${name}`,
       description: `Tokens per AI model on OpenRouter in ${name} (${period}, UTC), ranked, with share of all tokens and change vs the month before.`,
       path: archiveHref(month),
-      source: 'models',
+      source: 'rankings-daily',
       demo: source === 'demo',
       start: board.range.start,
       end: board.range.end,
@@ -121,7 +120,7 @@ export default async function ArchiveMonthPage({ params }: PageProps) {
         </h2>
         <BoardFigures board={board} caption={`Models by tokens, ${period} (UTC). Share of all tokens including models outside the daily top 50; change and rank movement ${comparison}.`} empty="No model figures are available for this month." />
         <DownloadLinks hrefs={downloadHrefs((format) => modelsDownloadHref({ month }, format))} />
-        <Citation source="models" dataSource={source} asOf={asOf} />
+        <Citation source="rankings-daily" dataSource={source} asOf={asOf} />
       </section>
 
       <section aria-labelledby="stack-heading" className="section">
@@ -130,7 +129,7 @@ export default async function ArchiveMonthPage({ params }: PageProps) {
       </section>
 
       <MonthNav previous={hasPrevious ? previous : null} next={isArchiveMonth(next, dataDay) ? next : null} />
-      <Citation source="models" dataSource={source} asOf={asOf} caveat={false} />
+      <Citation source="rankings-daily" dataSource={source} asOf={asOf} caveat={false} />
     </>
   );
 }

@@ -8,14 +8,14 @@ import { Citation } from '@/components/site/citation';
 import { DownloadLinks } from '@/components/site/download-links';
 import { JsonLd } from '@/components/site/json-ld';
 import { Freshness } from '@/components/site/freshness';
-import { downloadHrefs, modelsDownloadHref } from '@/lib/downloads';
+import { modelsDownloadHref } from '@/lib/boards/models/board';
+import { downloadHrefs } from '@/lib/downloads';
 import { formatDay, formatRange, WINDOW_LABELS } from '@/lib/format';
 import { getConfig } from '@/lib/env';
 import { getModelHistory } from '@/lib/boards/models/history';
 import { cardAlt } from '@/lib/og/card-data';
 import { modelsWindowCard } from '@/lib/og/cards';
 import { socialImage } from '@/lib/og/metadata';
-import { tagPageData } from '@/lib/page-tags';
 import { computeLeaderboard } from '@/lib/rankings/leaderboard';
 import { archiveHref, DEFAULT_MODELS_WINDOW, modelsHref, modelsOgImageHref } from '@/lib/routes';
 import { breadcrumbJsonLd, datasetJsonLd, listNames, pageMetadata } from '@/lib/seo';
@@ -61,7 +61,6 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 export default async function ModelsPage({ params }: PageProps) {
   const window = await windowParam(params);
   const { history, asOf, dataDay, source } = await getModelHistory();
-  await tagPageData(dataDay, ['rankings-daily']);
   const board = computeLeaderboard(history, window, dataDay);
   // A one-day window has nothing to stack over time: chart the week that ends on it instead.
   const chartRange = window === 'day' ? windowRange('week', dataDay) : board.range;
@@ -75,7 +74,7 @@ export default async function ModelsPage({ params }: PageProps) {
       name: `Top AI models by tokens, ${WINDOW_LABELS[window].long} to ${formatDay(dataDay)}`,
       description: `Tokens per AI model on OpenRouter over ${period} (UTC), ranked, with each model's share of all tokens${board.comparable ? ` and its change vs the ${board.previousRange.days} days before` : ''}.`,
       path: modelsHref(window),
-      source: 'models',
+      source: 'rankings-daily',
       demo: source === 'demo',
       start: board.range.start,
       end: board.range.end,
@@ -101,7 +100,7 @@ export default async function ModelsPage({ params }: PageProps) {
       <section aria-labelledby="stack-heading" className="section">
         <h2 id="stack-heading">Daily tokens, {formatRange(chartRange.start, chartRange.end)}</h2>
         <DailyStackSection history={history} range={chartRange} topN={10} />
-        <Citation source="models" dataSource={source} asOf={asOf} caveat={false} />
+        <Citation source="rankings-daily" dataSource={source} asOf={asOf} caveat={false} />
       </section>
 
       <section aria-labelledby="board-heading" className="section">
@@ -115,7 +114,7 @@ export default async function ModelsPage({ params }: PageProps) {
           rest={{ head: LEADERBOARD_HEAD, window, href: modelsDownloadHref({ window }, 'csv') }}
         />
         <DownloadLinks hrefs={downloadHrefs((format) => modelsDownloadHref({ window }, format))} />
-        <Citation source="models" dataSource={source} asOf={asOf} />
+        <Citation source="rankings-daily" dataSource={source} asOf={asOf} />
       </section>
 
       <div className="grid-2">
@@ -131,7 +130,7 @@ export default async function ModelsPage({ params }: PageProps) {
       <p>
         <Link href={archiveHref()} prefetch={false}>Monthly archive →</Link>
       </p>
-      <Citation source="models" dataSource={source} asOf={asOf} caveat={false} />
+      <Citation source="rankings-daily" dataSource={source} asOf={asOf} caveat={false} />
     </>
   );
 }

@@ -1,17 +1,17 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { EmbedWidget } from '@/components/embed/embed-widget';
-import { DEFAULT_EMBED, modelsEmbedOf, type ModelsEmbed } from '@/lib/embed';
+import { DEFAULT_EMBED } from '@/lib/boards/board';
+import { modelsEmbedOf, type ModelsEmbed } from '@/lib/boards/models/board';
 import { getConfig } from '@/lib/env';
 import { formatRange } from '@/lib/format';
 import { getModelHistory } from '@/lib/boards/models/history';
 import { windowPhrase } from '@/lib/og/card-data';
-import { tagPageData } from '@/lib/page-tags';
 import { computeLeaderboard } from '@/lib/rankings/leaderboard';
 import { modelsHref } from '@/lib/routes';
 import { modelLabel } from '@/lib/model-name';
 
-// Reached through middleware.ts, which rewrites /embed/models?window=&top=&theme= here (lib/embed.ts), so
+// Reached through middleware.ts, which rewrites /embed/models?window=&top=&theme= here (lib/boards/models/board.ts), so
 // each widget is one ISR page: rendered once, then served from the cache and regenerated like the pages.
 export const revalidate = 60;
 
@@ -44,7 +44,6 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 export default async function ModelsEmbedPage({ params }: PageProps) {
   const embed = await embedParam(params);
   const { history, asOf, dataDay, source } = await getModelHistory();
-  await tagPageData(dataDay, ['rankings-daily']);
   const board = computeLeaderboard(history, embed.window, dataDay);
   const { siteUrl, siteName } = getConfig();
   return (
@@ -53,7 +52,7 @@ export default async function ModelsEmbedPage({ params }: PageProps) {
       caption={`${heading(embed)} (${formatRange(board.range.start, board.range.end)}, UTC)`}
       nameLabel="Model"
       rows={board.rows.slice(0, embed.top).map((row) => ({ rank: row.rank, name: modelLabel(row.permaslug), tokens: row.tokens }))}
-      source="models"
+      source="rankings-daily"
       dataSource={source}
       dataDay={dataDay}
       asOf={asOf}

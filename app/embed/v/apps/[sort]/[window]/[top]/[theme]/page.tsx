@@ -4,13 +4,13 @@ import { EmbedWidget } from '@/components/embed/embed-widget';
 import { DEFAULT_APPS_QUERY, type AppsQuery } from '@/lib/boards/apps/types';
 import { appsHref } from '@/lib/boards/apps/url';
 import { getAppsView } from '@/lib/boards/apps/view';
-import { appsEmbedOf, DEFAULT_EMBED, type AppsEmbed } from '@/lib/embed';
+import { appsEmbedOf, type AppsEmbed } from '@/lib/boards/apps/board';
+import { DEFAULT_EMBED } from '@/lib/boards/board';
 import { getConfig } from '@/lib/env';
 import { formatRange } from '@/lib/format';
 import { windowPhrase } from '@/lib/og/card-data';
-import { tagPageData } from '@/lib/page-tags';
 
-// Reached through middleware.ts, which rewrites /embed/apps?sort=&window=&top=&theme= here (lib/embed.ts),
+// Reached through middleware.ts, which rewrites /embed/apps?sort=&window=&top=&theme= here (lib/boards/apps/board.ts),
 // so each widget is one ISR page: rendered once, then served from the cache and regenerated like the pages.
 export const revalidate = 60;
 
@@ -52,7 +52,6 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 export default async function AppsEmbedPage({ params }: PageProps) {
   const embed = await embedParam(params);
   const view = await getAppsView(viewQuery(embed));
-  await tagPageData(view.dataDay, ['app-rankings']);
   const { siteUrl, siteName } = getConfig();
   return (
     <EmbedWidget
@@ -60,7 +59,7 @@ export default async function AppsEmbedPage({ params }: PageProps) {
       caption={`${heading(embed)} (${formatRange(view.range.start, view.range.end)}, UTC)`}
       nameLabel="App"
       rows={view.rows.slice(0, embed.top).map((row) => ({ rank: row.rank, name: row.appName, tokens: BigInt(row.tokens) }))}
-      source="apps"
+      source="app-rankings"
       dataSource={view.source}
       dataDay={view.dataDay}
       asOf={view.asOf}

@@ -7,15 +7,13 @@ import { JsonLd } from '@/components/site/json-ld';
 import { appsTitle, CATEGORY_INFO, groupTitle, SUBCATEGORY_NAMES, viewBasePath } from '@/lib/boards/apps/labels';
 import { validateAppsQuery } from '@/lib/boards/apps/query';
 import { DEFAULT_APPS_QUERY, type AppsQuery } from '@/lib/boards/apps/types';
-import { appsHref } from '@/lib/boards/apps/url';
+import { appsDownloadHref, appsHref } from '@/lib/boards/apps/url';
 import { getAppsView } from '@/lib/boards/apps/view';
 import { getConfig } from '@/lib/env';
-import { appsDownloadHref } from '@/lib/downloads';
 import { formatDay, formatRange, WINDOW_LABELS } from '@/lib/format';
 import { cardAlt } from '@/lib/og/card-data';
 import { appsViewCard } from '@/lib/og/cards';
 import { socialImage } from '@/lib/og/metadata';
-import { tagPageData } from '@/lib/page-tags';
 import { appsOgImageHref, decodeSegment } from '@/lib/routes';
 import { breadcrumbJsonLd, datasetJsonLd, listNames, pageMetadata, type Crumb } from '@/lib/seo';
 
@@ -62,7 +60,6 @@ export default async function AppsPage({ params }: PageProps) {
   const q = await queryFrom(params);
   const view = await getAppsView(q);
   if (q.page > view.pageCount) notFound();
-  await tagPageData(view.dataDay, ['app-rankings']);
 
   const site = getConfig();
   const crumbs: Crumb[] = [
@@ -76,7 +73,7 @@ export default async function AppsPage({ params }: PageProps) {
       name: `${q.sort === 'trending' ? 'Trending' : 'Top'} ${q.category ? `${groupTitle(q)} apps` : 'apps'} by tokens, ${WINDOW_LABELS[q.window].long} to ${formatDay(view.dataDay)}`,
       description: `Every ranked public app of this view on OpenRouter (up to 200) over ${formatRange(view.range.start, view.range.end)} (UTC): tokens, requests, tokens per request and share.`,
       path: appsHref(viewBasePath(q), q),
-      source: 'apps',
+      source: 'app-rankings',
       demo: view.source === 'demo',
       start: view.range.start,
       end: view.range.end,

@@ -1,0 +1,59 @@
+import { APP_SORTS, type AppSort } from '../../datasets/endpoints/app-rankings/values';
+import { DEFAULT_EMBED, embedLayout, oneOf, refuse, setLayoutParams, type Board, type EmbedTheme, type EmbedValues } from '../board';
+import { validateAppsQuery } from './query';
+import { APPS_WINDOWS, type AppsWindow } from './types';
+import { appsDownloadSearch, type AppsDownloadView } from './url';
+
+/** The app rankings: every sort, window and marketplace category the upstream publishes. */
+
+export interface AppsDownloadQuery {
+  table: 'apps';
+  view: AppsDownloadView;
+}
+
+export interface AppsEmbed {
+  kind: 'apps';
+  sort: AppSort;
+  window: AppsWindow;
+  top: number;
+  theme: EmbedTheme;
+}
+
+// Paging belongs to the pages: a download holds every rank of the view.
+const PAGING = 'is not a parameter of a download: the file holds every rank of the view (up to 200)';
+
+/** A widget's values (from its public query or its page's path segments) as the widget, or null for any value the site does not publish. */
+export function appsEmbedOf(values: EmbedValues): AppsEmbed | null {
+  const sort = oneOf(APP_SORTS, values.sort ?? DEFAULT_EMBED.sort);
+  const window = oneOf(APPS_WINDOWS, values.window ?? DEFAULT_EMBED.window);
+  const layout = embedLayout(values);
+  return sort && window && layout ? { kind: 'apps', sort, window, ...layout } : null;
+}
+
+export const appsBoard: Board<AppsDownloadQuery, AppsEmbed> = {
+  id: 'apps',
+  endpoint: 'app-rankings',
+  download: {
+    params: ['sort', 'window', 'category', 'subcategory'],
+    refusedParams: { page: `page ${PAGING}`, pageSize: `pageSize ${PAGING}` },
+    read: (values) => {
+      const result = validateAppsQuery(values);
+      if (!result.ok) return refuse(result.param, result.message);
+      const { sort, window, category, subcategory } = result.query;
+      return { ok: true, query: { table: 'apps', view: { sort, window, category, subcategory } } };
+    },
+    fileParts: ({ view }, dataDay) => ['apps', view.sort, view.window, view.subcategory ?? view.category ?? 'all', dataDay],
+    fields: ({ view: { sort, window, category, subcategory } }) => ({ sort, window, category, subcategory }),
+    search: ({ view }) => appsDownloadSearch(view),
+  },
+  embed: {
+    of: appsEmbedOf,
+    pagePath: (embed) => `/embed/v/apps/${embed.sort}/${embed.window}/${embed.top}/${embed.theme}`,
+    search: (embed) => {
+      const params = new URLSearchParams();
+      if (embed.sort !== DEFAULT_EMBED.sort) params.set('sort', embed.sort);
+      if (embed.window !== DEFAULT_EMBED.window) params.set('window', embed.window);
+      return setLayoutParams(params, embed);
+    },
+  },
+};

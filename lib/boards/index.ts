@@ -1,0 +1,82 @@
+import { DOWNLOAD_FORMATS, type DownloadFormat } from '../downloads';
+import { appsBoard } from './apps/board';
+import type { Board, DownloadSpec, EmbedSpec } from './board';
+import { modelBoard } from './model/board';
+import { modelsBoard } from './models/board';
+
+/**
+ * Every board the site publishes. Downloads, widgets, citations and page tags read this record instead of
+ * asking which board they serve; a new board is a folder under lib/boards and a line here (README,
+ * "Adding a board"). Browser-safe; the server half (loaders and files) is lib/boards/server.ts.
+ */
+export const BOARDS = {
+  models: modelsBoard,
+  apps: appsBoard,
+  model: modelBoard,
+} as const;
+
+export type BoardId = keyof typeof BOARDS;
+export const BOARD_IDS = Object.keys(BOARDS) as BoardId[];
+
+type DownloadQueryOf<B> = B extends { download: DownloadSpec<infer Q> } ? Q : never;
+type EmbedOf<B> = B extends { embed?: EmbedSpec<infer E> } ? E : never;
+
+/** A validated download of any board: `{ table: 'models', period }`, `{ table: 'apps', view }`, … */
+export type DownloadQuery = { [Id in BoardId]: DownloadQueryOf<(typeof BOARDS)[Id]> }[BoardId];
+/** A validated widget of any board that has one. */
+export type Embed = { [Id in BoardId]: EmbedOf<(typeof BOARDS)[Id]> }[BoardId];
+
+export function isBoardId(value: string): value is BoardId {
+  return Object.hasOwn(BOARDS, value);
+}
+
+/** The board's download spec for a query of that board (the one place the union is narrowed). */
+export function downloadSpecOf<Q extends DownloadQuery>(query: Q): DownloadSpec<Q> {
+  return BOARDS[query.table].download as unknown as DownloadSpec<Q>;
+}
+
+/** `models.csv` → `{ table: 'models', format: 'csv' }`; null for any other file name. */
+export function parseDownloadFile(file: string): { table: BoardId; format: DownloadFormat } | null {
+  const dot = file.lastIndexOf('.');
+  const [table, format] = [file.slice(0, dot), file.slice(dot + 1)];
+  if (dot < 0 || !isBoardId(table) || !(DOWNLOAD_FORMATS as readonly string[]).includes(format)) return null;
+  return { table, format: format as DownloadFormat };
+}
+
+/** The file names `/download/` serves, for the message of a 404: `models.csv or models.json, apps.csv or …`. */
+export const DOWNLOAD_FILES = BOARD_IDS.map((id) => DOWNLOAD_FORMATS.map((format) => `${id}.${format}`).join(' or ')).join(', ');
+
+/** The public URL of a download, defaults dropped and parameters in a fixed order. */
+export function boardDownloadHref(query: DownloadQuery, format: DownloadFormat): string {
+  const search = downloadSpecOf(query).search(query).toString();
+  return `/download/${query.table}.${format}${search ? `?${search}` : ''}`;
+}
+
+/** The boards that publish a widget, by the path of their public URL (`/embed/models`). */
+const EMBED_BOARDS: ReadonlyMap<string, EmbedSpec<Embed>> = new Map(
+  BOARD_IDS.flatMap((id) => {
+    const embed = (BOARDS[id] as Board<{ table: string }, Embed>).embed;
+    return embed ? [[`/embed/${id}`, embed] as const] : [];
+  }),
+);
+
+function embedSpecOf(embed: Embed): EmbedSpec<Embed> {
+  return EMBED_BOARDS.get(`/embed/${embed.kind}` as const)!;
+}
+
+/** A public widget URL (`/embed/models` or `/embed/apps` plus query) as the widget it names, or null. */
+export function embedOfUrl(pathname: string, searchParams: URLSearchParams): Embed | null {
+  const spec = EMBED_BOARDS.get(pathname);
+  return spec ? spec.of(Object.fromEntries([...searchParams.keys()].map((name) => [name, searchParams.get(name)]))) : null;
+}
+
+/** The ISR page a widget renders at (every value spelled out). */
+export function embedPagePath(embed: Embed): string {
+  return embedSpecOf(embed).pagePath(embed);
+}
+
+/** The public URL of a widget, defaults dropped and parameters in a fixed order: the one to paste into an iframe. */
+export function embedHref(embed: Embed): string {
+  const search = embedSpecOf(embed).search(embed).toString();
+  return `/embed/${embed.kind}${search ? `?${search}` : ''}`;
+}
