@@ -26,23 +26,6 @@ export function notFoundJson(message: string): NextResponse {
 }
 
 /**
- * Reads a query string against an allow-list: every parameter known, none repeated. Returns the
- * single values, or a message naming the offending parameter (and that parameter).
- */
-export function strictParams(
-  search: URLSearchParams,
-  allowed: readonly string[],
-): { values: Record<string, string> } | { error: string; param: string } {
-  const values: Record<string, string> = {};
-  for (const [name, value] of search) {
-    if (!allowed.includes(name)) return { error: `${name} is not a known parameter (allowed: ${allowed.join(', ')})`, param: name };
-    if (name in values) return { error: `${name} must be given at most once`, param: name };
-    values[name] = value;
-  }
-  return { values };
-}
-
-/**
  * A shared cache (a CDN, deploy/nginx.conf) keeps an API response for a minute, like an ISR page, then
  * serves it while fetching the next copy: a new data day or a staff refresh reaches readers within a minute.
  */

@@ -1,6 +1,7 @@
 import 'server-only';
 import { createClient } from 'redis';
 import { logEvent } from './log';
+import { reconnectDelay } from './redis-reconnect.mjs';
 
 /**
  * The data layer's Redis connections (when REDIS_URL is set). Commands fail fast when Redis is
@@ -50,7 +51,7 @@ export function connectRedis(url: string, name: string): RedisConnection {
     commandOptions: { timeout: COMMAND_TIMEOUT_MS },
     socket: {
       connectTimeout: COMMAND_TIMEOUT_MS,
-      reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5_000),
+      reconnectStrategy: reconnectDelay,
     },
   });
   client.on('error', reportRedisFailure);

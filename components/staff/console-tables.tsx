@@ -3,7 +3,7 @@ import { Stat } from '@/components/site/stat';
 import { TableHead } from '@/components/site/table-head';
 import type { AttemptRecord, Partition, QuotaSnapshot } from '@/lib/datasets';
 import { formatCount, formatTimestamp } from '@/lib/format';
-import type { AuditRecord } from '@/lib/staff/audit';
+import type { AuditRecord } from '@/lib/audit';
 import type { HeldDataset } from '@/lib/staff/console';
 
 const PARTITION_LABELS: Record<Partition, string> = {

@@ -5,7 +5,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { getConfig, type StaffConfig } from '../env';
 import { logEvent } from '../log';
-import { recordAudit } from '../staff/audit';
+import { recordAudit } from '../audit';
 import { isStaffEmail } from './allowlist';
 import { authCookies } from './cookies';
 import { verifyPassword } from './password.mjs';

@@ -1,4 +1,5 @@
 import type { Endpoint } from '../datasets/endpoints';
+import type { Parsed } from '../query';
 
 /**
  * What a board (one ranking: its pages, JSON, downloads, widgets) tells the rest of the site, so that
@@ -14,10 +15,6 @@ export interface Board<DownloadQ extends { table: string }, EmbedQ extends { kin
   embed?: EmbedSpec<EmbedQ>;
 }
 
-/** A query read from a URL: the value, or a message naming the parameter at fault. */
-export type Parsed<T> = { ok: true; query: T } | { ok: false; param: string; message: string };
-
-export const refuse = (param: string, message: string): { ok: false; param: string; message: string } => ({ ok: false, param, message });
 
 export interface DownloadSpec<Q> {
   /** The query parameters a download accepts; any other is a 400 naming it. */

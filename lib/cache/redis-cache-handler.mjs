@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createClient } from 'redis';
+import { reconnectDelay } from '../redis-reconnect.mjs';
 
 /** @typedef {import('next/dist/server/lib/incremental-cache').CacheHandler} NextCacheHandler */
 /** @typedef {import('next/dist/server/lib/incremental-cache').CacheHandlerContext} CacheHandlerContext */
@@ -248,8 +249,7 @@ class Store {
             commandOptions: { timeout: this.options.commandTimeoutMs },
             socket: {
               connectTimeout: this.options.connectTimeoutMs,
-              // Never gives up: Redis coming back must need no restart.
-              reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2000) + Math.floor(Math.random() * 100),
+              reconnectStrategy: reconnectDelay,
             },
           })
         )

@@ -1,6 +1,5 @@
 import { BOARDS, type BoardId, type DownloadQuery } from '../boards';
-import type { Parsed } from '../boards/board';
-import { strictParams } from '../http';
+import { parseQuery, type Parsed } from '../query';
 
 /**
  * Reads the query string of a public download strictly, before anything is fetched: every parameter
@@ -16,7 +15,5 @@ export function readDownloadQuery(table: BoardId, search: URLSearchParams, dataD
   const spec = BOARDS[table].download;
   const refused = [...search.keys()].find((name) => spec.refusedParams && Object.hasOwn(spec.refusedParams, name));
   if (refused) return { ok: false, param: refused, message: spec.refusedParams![refused]! };
-  const parsed = strictParams(search, spec.params);
-  if ('error' in parsed) return { ok: false, param: parsed.param, message: parsed.error };
-  return spec.read(parsed.values, dataDay);
+  return parseQuery<DownloadQuery>(search, spec.params, (values) => spec.read(values, dataDay));
 }

@@ -23,7 +23,8 @@ export function authorOf(permaslug: string): string {
   return slash > 0 ? permaslug.slice(0, slash) : permaslug;
 }
 
-function byTokensThenSlug(a: { permaslug: string; tokens: bigint }, b: { permaslug: string; tokens: bigint }): number {
+/** Tokens descending, ties by permaslug ascending (code-unit order, like the upstream): every model ranking's order. */
+export function compareModelTotals(a: { permaslug: string; tokens: bigint }, b: { permaslug: string; tokens: bigint }): number {
   if (a.tokens !== b.tokens) return a.tokens > b.tokens ? -1 : 1;
   return a.permaslug < b.permaslug ? -1 : a.permaslug > b.permaslug ? 1 : 0;
 }
@@ -43,7 +44,7 @@ export function buildHistory(rows: readonly ModelDay[]): ModelHistory {
   const days = [...byDate.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([date, day]) => {
-      const models = day.models.sort(byTokensThenSlug);
+      const models = day.models.sort(compareModelTotals);
       const top = models.reduce((sum, m) => sum + m.tokens, 0n);
       return { date, models, other: day.other, total: top + day.other };
     });

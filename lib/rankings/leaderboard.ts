@@ -1,5 +1,5 @@
 import { DATASET_START, previousWindowRange, windowRange, type DateRange, type WindowName } from '../utc-day';
-import { authorOf, daysIn, type DayRecord, type ModelHistory } from './history';
+import { authorOf, compareModelTotals, daysIn, type DayRecord, type ModelHistory } from './history';
 
 export interface LeaderboardRow {
   /** 1..N by window tokens descending, ties by permaslug ascending. */
@@ -44,12 +44,6 @@ export interface Leaderboard {
 export interface ModelTotal {
   permaslug: string;
   tokens: bigint;
-}
-
-/** Tokens descending, ties by permaslug ascending (code-unit order, like the upstream and `buildHistory`). */
-export function compareModelTotals(a: ModelTotal, b: ModelTotal): number {
-  if (a.tokens !== b.tokens) return a.tokens > b.tokens ? -1 : 1;
-  return a.permaslug < b.permaslug ? -1 : a.permaslug > b.permaslug ? 1 : 0;
 }
 
 /** Each model's summed tokens over `days`, ranked (index + 1 = rank). One pass, one Map. */

@@ -10,7 +10,7 @@ import {
 } from '../datasets';
 import { getConfig, redactKey } from '../env';
 import { nextDataDayAt } from '../utc-day';
-import { readAudit, type AuditRecord } from './audit';
+import { readAudit, type AuditRecord } from '../audit';
 
 export interface HeldDataset extends CacheEntrySummary {
   /** Fresh for the current data day (or final): pages built from it need no upstream call. */

@@ -24,7 +24,7 @@ import {
   type ExportTable,
   type ModelShareRow,
 } from '../export/tables';
-import { strictParams } from '../http';
+import { strictParams } from '../query';
 import { buildAppsRows } from '../boards/apps/rows';
 import { authorOf, buildHistory, daysIn, type ModelHistory } from '../rankings/history';
 import { rankedModelTotals, shareBasisPoints } from '../rankings/leaderboard';

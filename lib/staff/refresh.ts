@@ -3,7 +3,7 @@ import { revalidateTag } from 'next/cache';
 import type { StaffUser } from '../auth/staff';
 import { getDataLayerStatus, isDatasetsError, listHeldDatasets, refetchHeldDataset, type CacheEntrySummary } from '../datasets';
 import { TAGS } from '../datasets/keys';
-import { recordAudit } from './audit';
+import { recordAudit } from '../audit';
 
 export type RefreshTarget = { kind: 'dataset'; key: string } | { kind: 'day' };
 

@@ -92,7 +92,7 @@ describe('audit trail', () => {
     const dataDir = tempDataDir();
     process.env.DATA_DIR = dataDir;
     await jest.isolateModulesAsync(async () => {
-      const { recordAudit } = await import('../../lib/staff/audit');
+      const { recordAudit } = await import('../../lib/audit');
       await recordAudit({ actor: 'alice@staff.example', action: 'sign-in', detail: 'via credentials', outcome: 'ok' });
       await recordAudit({ actor: 'alice@staff.example', action: 'refresh', detail: 'data day: refreshed', outcome: 'ok' });
       await recordAudit({ actor: 'bob@sso.example', action: 'export', detail: 'models csv', outcome: 'ok' });
@@ -101,7 +101,7 @@ describe('audit trail', () => {
     await appendFile(path.join(dataDir, 'audit.jsonl'), '{"at":"2026-11-25T00:00:00Z","actor":"tor');
     // A new module instance, as after a restart.
     await jest.isolateModulesAsync(async () => {
-      const { readAudit } = await import('../../lib/staff/audit');
+      const { readAudit } = await import('../../lib/audit');
       expect((await readAudit()).map((r) => [r.actor, r.action, r.outcome])).toEqual([
         ['bob@sso.example', 'export', 'ok'],
         ['alice@staff.example', 'refresh', 'ok'],

@@ -7,7 +7,7 @@ function read(table: DownloadTable, search: string): DownloadQueryResult {
   return readDownloadQuery(table, new URLSearchParams(search), DATA_DAY);
 }
 
-function refusal(table: DownloadTable, search: string): { param: string; message: string } {
+function refusal(table: DownloadTable, search: string): { param: string | null; message: string } {
   const result = read(table, search);
   if (result.ok) throw new Error(`${table}?${search} was accepted`);
   return result;

@@ -2,7 +2,7 @@
 
 import { verifyCsrfToken } from '@/lib/auth/csrf';
 import { requireStaff } from '@/lib/auth/staff';
-import { recordAudit } from '@/lib/staff/audit';
+import { recordAudit } from '@/lib/audit';
 import { REFRESH_PURPOSE, refreshNow, type RefreshResult, type RefreshTarget } from '@/lib/staff/refresh';
 
 /**

@@ -2,15 +2,14 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { validateAppsQuery } from '@/lib/boards/apps/query';
 import type { AppsQuery } from '@/lib/boards/apps/types';
 import { getAppsView } from '@/lib/boards/apps/view';
-import { API_CACHE_CONTROL, badRequest, errorResponse, strictParams } from '@/lib/http';
+import { API_CACHE_CONTROL, badRequest, errorResponse } from '@/lib/http';
+import { parseQuery } from '@/lib/query';
 
 const PARAMS = ['sort', 'window', 'category', 'subcategory', 'page', 'pageSize'] as const satisfies readonly (keyof AppsQuery)[];
 
 /** One page of an app-ranking view; the same data, cache keys and validation as the /apps pages. */
 export async function GET(request: NextRequest) {
-  const parsed = strictParams(request.nextUrl.searchParams, PARAMS);
-  if ('error' in parsed) return badRequest(parsed.error);
-  const validated = validateAppsQuery(parsed.values);
+  const validated = parseQuery(request.nextUrl.searchParams, PARAMS, validateAppsQuery);
   if (!validated.ok) return badRequest(validated.message);
   try {
     const view = await getAppsView(validated.query);

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { citationLine, DEMO_LABEL, LICENSE_LINE, LICENSE_URL } from '@/lib/citation';
-import { API_CACHE_CONTROL, badRequest, errorResponse, strictParams } from '@/lib/http';
+import { API_CACHE_CONTROL, badRequest, errorResponse } from '@/lib/http';
+import { parseQuery, refuse } from '@/lib/query';
 import { getModelHistory } from '@/lib/boards/models/history';
 import { computeLeaderboard } from '@/lib/rankings/leaderboard';
 import { DEFAULT_MODELS_WINDOW } from '@/lib/routes';
@@ -8,10 +9,11 @@ import { isWindowName, WINDOW_NAMES } from '@/lib/utc-day';
 
 /** The leaderboard `/models` shows, as JSON with exact token strings and the attribution to carry. */
 export async function GET(request: NextRequest) {
-  const parsed = strictParams(request.nextUrl.searchParams, ['window']);
-  if ('error' in parsed) return badRequest(parsed.error);
-  const window = parsed.values.window ?? DEFAULT_MODELS_WINDOW;
-  if (!isWindowName(window)) return badRequest(`window must be one of ${WINDOW_NAMES.join(', ')}`);
+  const parsed = parseQuery(request.nextUrl.searchParams, ['window'], ({ window = DEFAULT_MODELS_WINDOW }) =>
+    isWindowName(window) ? { ok: true, query: window } : refuse('window', `window must be one of ${WINDOW_NAMES.join(', ')}`),
+  );
+  if (!parsed.ok) return badRequest(parsed.message);
+  const window = parsed.query;
 
   try {
     const { history, asOf, dataDay, source } = await getModelHistory();

@@ -1,5 +1,6 @@
 import { APP_SORTS, type AppSort } from '../../datasets/endpoints/app-rankings/values';
-import { DEFAULT_EMBED, embedLayout, oneOf, refuse, setLayoutParams, type Board, type EmbedTheme, type EmbedValues } from '../board';
+import { refuse } from '../../query';
+import { DEFAULT_EMBED, embedLayout, oneOf, setLayoutParams, type Board, type EmbedTheme, type EmbedValues } from '../board';
 import { validateAppsQuery } from './query';
 import { APPS_WINDOWS, type AppsWindow } from './types';
 import { appsDownloadSearch, type AppsDownloadView } from './url';

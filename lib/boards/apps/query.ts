@@ -1,3 +1,4 @@
+import { refuse, type Parsed } from '../../query';
 import { APP_CATEGORIES, isAppCategory, isAppSubcategory, categoryOf } from '../../datasets/endpoints/app-rankings/values';
 import { APP_SORTS } from '../../datasets/endpoints/app-rankings/values';
 import { maxPage } from './rows';
@@ -7,9 +8,9 @@ import { APPS_PAGE_SIZES, APPS_WINDOWS, DEFAULT_APPS_QUERY, type AppsPageSize, t
  * The one validator of app-ranking views, for GET /api/apps and the pages alike. Strict: every value
  * must be one the site publishes, or the request is refused before anything is fetched.
  */
-export type AppsQueryResult = { ok: true; query: AppsQuery } | { ok: false; param: string; message: string };
+export type AppsQueryResult = Parsed<AppsQuery>;
 
-const fail = (param: string, message: string): AppsQueryResult => ({ ok: false, param, message: `${param} ${message}` });
+const fail = (param: string, message: string): AppsQueryResult => refuse(param, `${param} ${message}`);
 
 const WHOLE = /^[1-9]\d{0,2}$/;
 

@@ -1,5 +1,6 @@
 import { downloadHref, type DownloadFormat } from '../../downloads';
-import { refuse, type Board, type Parsed } from '../board';
+import { refuse, type Parsed } from '../../query';
+import type { Board } from '../board';
 
 /** One model's page: its full daily history since it first ranked. */
 

@@ -1,7 +1,8 @@
 import { DEFAULT_MODELS_WINDOW } from '../../routes';
 import { completeMonths, isWindowName, MONTH_PATTERN, WINDOW_NAMES, type WindowName } from '../../utc-day';
 import { downloadHref, type DownloadFormat } from '../../downloads';
-import { DEFAULT_EMBED, embedLayout, oneOf, refuse, setLayoutParams, type Board, type EmbedTheme, type EmbedValues, type Parsed } from '../board';
+import { refuse, type Parsed } from '../../query';
+import { DEFAULT_EMBED, embedLayout, oneOf, setLayoutParams, type Board, type EmbedTheme, type EmbedValues } from '../board';
 
 /** The model leaderboard: a named window ending on the data day, or a complete calendar month of the archive. */
 

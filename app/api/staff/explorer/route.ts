@@ -3,7 +3,7 @@ import { requireStaffApi } from '@/lib/auth/staff';
 import { getDatasets, isDatasetsError } from '@/lib/datasets';
 import { badRequest, errorResponse } from '@/lib/http';
 import { logEvent } from '@/lib/log';
-import { recordAudit, type AuditRecord } from '@/lib/staff/audit';
+import { recordAudit, type AuditRecord } from '@/lib/audit';
 import {
   describeExplorerQuery,
   explorerDownload,

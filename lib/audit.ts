@@ -1,8 +1,8 @@
 import 'server-only';
 import { appendFile, mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
-import { getConfig } from '../env';
-import { logEvent } from '../log';
+import { getConfig } from './env';
+import { logEvent } from './log';
 
 export type AuditAction = 'sign-in' | 'sign-out' | 'refresh' | 'export';
 
