@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { citationSite, DEMO_LABEL, LICENSE_URL, type CitationSource } from './citation';
+import { DEMO_LABEL, LICENSE_URL } from './citation';
+import { citationSite, type CitationSource } from './attribution';
 
 /**
  * Metadata and structured data for public pages, as pure functions of what the page knows, so the rules

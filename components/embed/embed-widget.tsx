@@ -1,7 +1,8 @@
 import { TableHead } from '@/components/site/table-head';
 import { TokenFigure } from '@/components/site/token-figure';
-import type { CitationSource } from '@/lib/citation';
-import { citationLine, DEMO_LABEL, LICENSE_LINE, LICENSE_URL } from '@/lib/citation';
+import type { CitationSource } from '@/lib/attribution';
+import { DEMO_LABEL, LICENSE_LINE, LICENSE_URL } from '@/lib/citation';
+import { citationLine } from '@/lib/attribution';
 import type { DataSource } from '@/lib/datasets/client';
 import type { EmbedTheme } from '@/lib/boards/board';
 import { formatDay } from '@/lib/format';

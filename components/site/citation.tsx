@@ -1,4 +1,5 @@
-import { citationLine, LICENSE_LINE, LICENSE_URL, TOKENIZER_CAVEAT, type CitationSource } from '@/lib/citation';
+import { LICENSE_LINE, LICENSE_URL, TOKENIZER_CAVEAT } from '@/lib/citation';
+import { citationLine, type CitationSource } from '@/lib/attribution';
 import type { DataSource } from '@/lib/datasets/client';
 
 export interface CitationProps {

@@ -1,5 +1,6 @@
 import type { AppsViewRow } from '../boards/apps/types';
-import { citationLine, DEMO_LABEL, LICENSE_LINE, LICENSE_URL, type CitationSource } from '../citation';
+import { DEMO_LABEL, LICENSE_LINE, LICENSE_URL } from '../citation';
+import { citationLine, type CitationSource } from '../attribution';
 import type { DataSource } from '../datasets/client';
 import type { ModelDayPoint } from '../rankings/model-profile';
 import { toCsv, type CsvColumn } from './csv';

@@ -1,4 +1,5 @@
-import { citationLine, DEMO_LABEL, LICENSE_LINE, LICENSE_URL } from '../citation';
+import { DEMO_LABEL, LICENSE_LINE, LICENSE_URL } from '../citation';
+import { citationLine } from '../attribution';
 import type { DataSource } from '../datasets/client';
 import { formatDay, formatMonth, formatShare, formatTokens } from '../format';
 import { isArchiveMonth } from '../rankings/archive';

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { citationSite, LICENSE_LINE, LICENSE_URL, TOKENIZER_CAVEAT } from '@/lib/citation';
+import { LICENSE_LINE, LICENSE_URL, TOKENIZER_CAVEAT } from '@/lib/citation';
+import { citationSite } from '@/lib/attribution';
 import { getConfig } from '@/lib/env';
 import { archiveHref, modelsHref } from '@/lib/routes';
 import { pageMetadata } from '@/lib/seo';

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { citationLine, DEMO_LABEL, LICENSE_LINE, LICENSE_URL } from '@/lib/citation';
+import { DEMO_LABEL, LICENSE_LINE, LICENSE_URL } from '@/lib/citation';
+import { citationLine } from '@/lib/attribution';
 import { API_CACHE_CONTROL, badRequest, errorResponse } from '@/lib/http';
 import { parseQuery, refuse } from '@/lib/query';
 import { getModelHistory } from '@/lib/boards/models/history';

@@ -1,5 +1,6 @@
 import 'server-only';
-import { citationLine, DEMO_LABEL, LICENSE_LINE, LICENSE_URL } from '../../citation';
+import { DEMO_LABEL, LICENSE_LINE, LICENSE_URL } from '../../citation';
+import { citationLine } from '../../attribution';
 import { getDatasets, type Dataset } from '../../datasets';
 import type { AppRanking, AppRankingsQuery } from '../../datasets/endpoints';
 import type { Partition } from '../../datasets/quota';
