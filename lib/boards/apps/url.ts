@@ -1,4 +1,4 @@
-import { APP_SORTS } from '../../datasets/endpoints/app-rankings/values';
+import type { AppSort } from '../../datasets/endpoints/app-rankings/values';
 import { downloadHref, type DownloadFormat } from '../../downloads';
 import { APPS_MAX_RANKS, APPS_PAGE_SIZES, APPS_WINDOWS, DEFAULT_APPS_QUERY, type AppsQuery } from './types';
 
@@ -7,6 +7,11 @@ import { APPS_MAX_RANKS, APPS_PAGE_SIZES, APPS_WINDOWS, DEFAULT_APPS_QUERY, type
  * the client island: defaults dropped and parameters in a fixed order, so each view has exactly one URL
  * (one cache entry, one crawlable page).
  */
+
+// A record rather than values.ts's APP_SORTS, which would bring the category lists into the apps island's
+// bundle. Keyed by AppSort, so a new sort upstream fails the type check here instead of being read as a default.
+const SORTS: Record<AppSort, true> = { popular: true, trending: true };
+const SORT_NAMES = Object.keys(SORTS) as AppSort[];
 
 type ViewParams = Pick<AppsQuery, 'sort' | 'window' | 'page' | 'pageSize'>;
 
@@ -51,7 +56,7 @@ export function appsQueryFromSearch(search: string, fixed: Pick<AppsQuery, 'cate
   // Plain decimal only ("2", not "2.0", "02" or "1e1"), and no page that could never hold a rank.
   const page = /^[1-9]\d*$/.test(pageText) ? Number(pageText) : DEFAULT_APPS_QUERY.page;
   return {
-    sort: pick(APP_SORTS, params.get('sort'), DEFAULT_APPS_QUERY.sort),
+    sort: pick(SORT_NAMES, params.get('sort'), DEFAULT_APPS_QUERY.sort),
     window: pick(APPS_WINDOWS, params.get('window'), DEFAULT_APPS_QUERY.window),
     category: fixed.category,
     subcategory: fixed.subcategory,
