@@ -1,3 +1,4 @@
+import { DEMO_LABEL, LICENSE_LINE, LICENSE_URL } from './citation';
 import type { DataSource } from './datasets/client';
 import { ENDPOINTS, type Endpoint } from './datasets/endpoints';
 
@@ -16,4 +17,17 @@ export function citationSite(source: CitationSource): string {
 export function citationLine(source: CitationSource, dataSource: DataSource, asOf: string): string | null {
   if (dataSource === 'demo') return null;
   return `Source: OpenRouter (${citationSite(source)}), as of ${asOf}.`;
+}
+
+export interface Attribution {
+  /** The required citation line, or the demo label for synthetic figures. */
+  citation: string;
+  /** OpenRouter's licence; null for demo figures, which are not OpenRouter's. */
+  license: { text: string; url: string } | null;
+}
+
+/** What a JSON answer, a download or a table carries beside the figures. */
+export function attribution(source: CitationSource, dataSource: DataSource, asOf: string): Attribution {
+  const citation = citationLine(source, dataSource, asOf);
+  return { citation: citation ?? DEMO_LABEL, license: citation ? { text: LICENSE_LINE, url: LICENSE_URL } : null };
 }

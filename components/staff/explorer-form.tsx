@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { CATEGORY_INFO, SUBCATEGORY_NAMES } from '@/lib/boards/apps/labels';
 import { APP_CATEGORIES, CATEGORY_NAMES } from '@/lib/datasets/endpoints/app-rankings/values';
-import { EXPLORER_PATH, type ExplorerFormValues, type ExplorerParam } from '@/lib/staff/explorer';
+import { EXPLORER_PATH, type ExplorerFormValues, type ExplorerParam } from '@/lib/staff/explorer/query';
 import { DATASET_START, MAX_WINDOW_DAYS } from '@/lib/utc-day';
 import './explorer.css';
 
@@ -26,7 +26,7 @@ export function ExplorerAlert({ title, children }: ExplorerAlertProps) {
 export interface ExplorerShellProps {
   dataDay: string;
   values: ExplorerFormValues;
-  invalidParam?: ExplorerParam | null;
+  invalidParam?: string | null;
   /** Shown above the form, so it is read before the fields on a small screen. */
   alert?: ReactNode;
   children?: ReactNode;
@@ -50,7 +50,7 @@ export function ExplorerShell({ dataDay, values, invalidParam = null, alert = nu
 export interface ExplorerFormProps {
   dataDay: string;
   values: ExplorerFormValues;
-  invalidParam: ExplorerParam | null;
+  invalidParam: string | null;
 }
 
 /** A plain GET form: the query string is the state, so every result has a link and works without JS. */

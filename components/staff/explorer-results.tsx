@@ -1,4 +1,4 @@
-import { BOARDS } from '@/lib/boards';
+import type { ReactNode } from 'react';
 import { AppsTable } from '@/components/apps/apps-table';
 import { DailyStackSection } from '@/components/models/model-charts';
 import { ModelCells } from '@/components/models/model-cells';
@@ -10,34 +10,50 @@ import { TokenFigure } from '@/components/site/token-figure';
 import { CATEGORY_INFO, SUBCATEGORY_NAMES } from '@/lib/boards/apps/labels';
 import { APPS_MAX_RANKS } from '@/lib/boards/apps/types';
 import { formatCount, formatRange, formatShare } from '@/lib/format';
-import {
-  appsTableView,
-  explorerExportHref,
-  type AppsExplorerResult,
-  type ExplorerResult,
-  type ModelsExplorerResult,
-} from '@/lib/staff/explorer';
+import { BOARDS, type ExplorerDataset } from '@/lib/boards';
+import { appsTableView, type AppsExplorerResult } from '@/lib/boards/apps/explore';
+import type { ModelsExplorerResult } from '@/lib/boards/models/explore';
+import type { ExplorerResult } from '@/lib/boards/server';
+import { explorerExportHref } from '@/lib/staff/explorer/query';
 import { daysInclusive } from '@/lib/utc-day';
 import './explorer.css';
 
-function appsTitle(result: AppsExplorerResult): string {
-  const { sort, category, subcategory } = result.query;
-  const group = subcategory ? SUBCATEGORY_NAMES[subcategory] : category ? CATEGORY_INFO[category].name : null;
-  return `${sort === 'trending' ? 'Trending' : 'Popular'} ${group ? `apps in ${group}` : 'apps'}, ${formatRange(result.query.start, result.query.end)} (UTC)`;
+/** How each board's results read: a title, the figures, and what follows the downloads. */
+interface ResultsView<R> {
+  title(result: R): string;
+  Figures(props: { result: R }): ReactNode;
+  After?(props: { result: R }): ReactNode;
 }
+
+const VIEWS: { [Id in ExplorerDataset]: ResultsView<Extract<ExplorerResult, { dataset: Id }>> } = {
+  models: {
+    title: (result) => `Models by tokens, ${formatRange(result.query.start, result.query.end)} (UTC)`,
+    Figures: ModelsResults,
+    After: ModelsDaily,
+  },
+  apps: {
+    title: (result) => {
+      const { sort, category, subcategory } = result.query;
+      const group = subcategory ? SUBCATEGORY_NAMES[subcategory] : category ? CATEGORY_INFO[category].name : null;
+      return `${sort === 'trending' ? 'Trending' : 'Popular'} ${group ? `apps in ${group}` : 'apps'}, ${formatRange(result.query.start, result.query.end)} (UTC)`;
+    },
+    Figures: AppsResults,
+  },
+};
 
 export interface ExplorerResultsProps {
   result: ExplorerResult;
 }
 
 export function ExplorerResults({ result }: ExplorerResultsProps) {
-  const title = result.dataset === 'models' ? `Models by tokens, ${formatRange(result.query.start, result.query.end)} (UTC)` : appsTitle(result);
+  const view = VIEWS[result.dataset] as ResultsView<ExplorerResult>;
+  const { Figures, After } = view;
   return (
     <>
       <section className="section explorer-results" aria-labelledby="explorer-results-heading">
-        <h2 id="explorer-results-heading">{title}</h2>
+        <h2 id="explorer-results-heading">{view.title(result)}</h2>
         <Freshness dataDay={result.dataDay} asOf={result.asOf} />
-        {result.dataset === 'models' ? <ModelsResults result={result} /> : <AppsResults result={result} />}
+        <Figures result={result} />
         <Citation source={BOARDS[result.dataset].endpoint} dataSource={result.source} asOf={result.asOf} />
         <nav aria-label="Download these figures" className="explorer-downloads">
           <ul>
@@ -54,13 +70,18 @@ export function ExplorerResults({ result }: ExplorerResultsProps) {
           </ul>
         </nav>
       </section>
-      {result.dataset === 'models' && result.daysCovered > 0 ? (
-        <section className="section" aria-labelledby="explorer-daily-heading">
-          <h2 id="explorer-daily-heading">Daily tokens, {formatRange(result.query.start, result.query.end)}</h2>
-          <DailyStackSection history={result.history} range={result.query} topN={10} />
-        </section>
-      ) : null}
+      {After ? <After result={result} /> : null}
     </>
+  );
+}
+
+function ModelsDaily({ result }: ModelsResultsProps) {
+  if (result.daysCovered === 0) return null;
+  return (
+    <section className="section" aria-labelledby="explorer-daily-heading">
+      <h2 id="explorer-daily-heading">Daily tokens, {formatRange(result.query.start, result.query.end)}</h2>
+      <DailyStackSection history={result.history} range={result.query} topN={10} />
+    </section>
   );
 }
 

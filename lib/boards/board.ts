@@ -6,13 +6,20 @@ import type { Parsed } from '../query';
  * downloads, widgets, citations and page tags iterate the registry (lib/boards/index.ts) instead of
  * asking which board they serve. Browser-safe: no server-only module, no zod.
  */
-export interface Board<DownloadQ extends { table: string }, EmbedQ extends { kind: string } = never> {
+export interface Board<
+  DownloadQ extends { table: string },
+  EmbedQ extends { kind: string } = never,
+  ExplorerQ extends ExplorerQuery = never,
+  Filter extends string = never,
+> {
   /** The board's name in URLs: `/download/<id>.csv`, `/embed/<id>`. */
   id: DownloadQ['table'];
   /** The upstream operation its figures come from: the citation and the cache tags follow from it. */
   endpoint: Endpoint;
   download: DownloadSpec<DownloadQ>;
   embed?: EmbedSpec<EmbedQ>;
+  /** Any window of the board's operation, for the staff explorer (lib/staff/explorer). */
+  explorer?: ExplorerSpec<ExplorerQ, Filter>;
 }
 
 
@@ -69,4 +76,31 @@ export interface EmbedSpec<E> {
   pagePath(embed: E): string;
   /** The public query of a widget, defaults dropped, in a fixed order. */
   search(embed: E): URLSearchParams;
+}
+
+/** Settled UTC days, first and last inclusive (YYYY-MM-DD): every explorer query's window. */
+export interface ExplorerWindow {
+  start: string;
+  end: string;
+}
+
+export interface ExplorerQuery extends ExplorerWindow {
+  dataset: string;
+}
+
+export interface ExplorerSpec<Q extends ExplorerQuery, Filter extends string> {
+  /** The board's parameters beyond the window, in URL order, each with the form's default value. */
+  filters: Readonly<Record<Filter, string>>;
+  /**
+   * The query for a validated window and the submitted values (an empty value is "not set": a GET form
+   * sends every field). Every board reads its own filters whichever dataset is asked, so a bad value is
+   * refused either way.
+   */
+  read(window: ExplorerWindow, values: Readonly<Record<string, string>>): Parsed<Q>;
+  /** The query's filters as the form shows them and the URL spells them ('' when not set). */
+  filterValues(query: Q): Readonly<Partial<Record<Filter, string>>>;
+  /** The file name's parts after the dataset and the window. */
+  fileParts(query: Q): string[];
+  /** The query in words, for the audit trail: `app-rankings trending coding/cli-agent 2026-10-01..2026-10-07`. */
+  describe(query: Q): string;
 }

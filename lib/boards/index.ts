@@ -1,6 +1,6 @@
 import { DOWNLOAD_FORMATS, type DownloadFormat } from '../downloads';
 import { appsBoard } from './apps/board';
-import type { Board, DownloadSpec, EmbedSpec } from './board';
+import type { Board, DownloadSpec, EmbedSpec, ExplorerSpec } from './board';
 import { modelBoard } from './model/board';
 import { modelsBoard } from './models/board';
 
@@ -25,6 +25,22 @@ type EmbedOf<B> = B extends { embed?: EmbedSpec<infer E> } ? E : never;
 export type DownloadQuery = { [Id in BoardId]: DownloadQueryOf<(typeof BOARDS)[Id]> }[BoardId];
 /** A validated widget of any board that has one. */
 export type Embed = { [Id in BoardId]: EmbedOf<(typeof BOARDS)[Id]> }[BoardId];
+
+type ExplorerQueryOf<B> = B extends { explorer?: { filterValues(query: infer Q): unknown } } ? Q : never;
+type FilterOf<B> = B extends { explorer?: { filters: Readonly<Record<infer F, string>> } } ? F : never;
+
+/** A staff explorer query of any board that has one: `{ dataset: 'models', start, end }`, `{ dataset: 'apps', start, end, sort, … }`. */
+export type ExplorerQuery = { [Id in BoardId]: ExplorerQueryOf<(typeof BOARDS)[Id]> }[BoardId];
+export type ExplorerDataset = ExplorerQuery['dataset'];
+/** Every explorer board's own parameters beyond the window. */
+export type ExplorerFilter = { [Id in BoardId]: FilterOf<(typeof BOARDS)[Id]> }[BoardId];
+
+/** The boards the staff explorer offers, in the registry's order. */
+export const EXPLORER_DATASETS = BOARD_IDS.filter((id): id is ExplorerDataset => 'explorer' in BOARDS[id]);
+
+export function explorerSpecOf(dataset: ExplorerDataset): ExplorerSpec<ExplorerQuery, ExplorerFilter> {
+  return (BOARDS[dataset] as Board<never, never, ExplorerQuery, ExplorerFilter>).explorer!;
+}
 
 export function isBoardId(value: string): value is BoardId {
   return Object.hasOwn(BOARDS, value);

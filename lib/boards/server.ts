@@ -2,7 +2,10 @@ import 'server-only';
 import type { DownloadFormat } from '../downloads';
 import type { DownloadFile } from '../export/download-files';
 import { serveAppsDownload } from './apps/files';
-import type { BoardId, DownloadQuery } from './index';
+import type { ExportTable } from '../export/tables';
+import { appsExplorerTable, exploreApps, type AppsExplorerResult } from './apps/explore';
+import type { BoardId, DownloadQuery, ExplorerDataset, ExplorerQuery } from './index';
+import { exploreModels, modelsExplorerTable, type ModelsExplorerResult } from './models/explore';
 import { serveModelDownload } from './model/files';
 import { serveModelsDownload } from './models/files';
 
@@ -27,4 +30,29 @@ const DOWNLOADS: { [Id in BoardId]: Serve<Extract<DownloadQuery, { table: Id }>>
  */
 export function serveDownload(query: DownloadQuery, format: DownloadFormat): Promise<ServedDownload | null> {
   return (DOWNLOADS[query.table] as Serve<DownloadQuery>)(query, format);
+}
+
+/** What the staff explorer shows and exports for a query of each board that has one. */
+export type ExplorerResult = ModelsExplorerResult | AppsExplorerResult;
+
+interface Explorer<Q, R> {
+  /** Fetches (or reads from cache) the query's figures on the staff budget; throws the data layer's typed errors. */
+  run(query: Q): Promise<R>;
+  /** Flat rows for CSV and JSON, tokens as exact decimal strings. */
+  table(result: R): ExportTable;
+}
+
+const EXPLORERS: { [Id in ExplorerDataset]: Explorer<Extract<ExplorerQuery, { dataset: Id }>, Extract<ExplorerResult, { dataset: Id }>> } = {
+  models: { run: exploreModels, table: modelsExplorerTable },
+  apps: { run: exploreApps, table: appsExplorerTable },
+};
+
+const explorerOf = (dataset: ExplorerDataset) => EXPLORERS[dataset] as Explorer<ExplorerQuery, ExplorerResult>;
+
+export function runExplorer(query: ExplorerQuery): Promise<ExplorerResult> {
+  return explorerOf(query.dataset).run(query);
+}
+
+export function explorerTable(result: ExplorerResult): ExportTable {
+  return explorerOf(result.dataset).table(result);
 }

@@ -1,3 +1,4 @@
+import { attribution, type Attribution } from '../attribution';
 import type { AppsRanking } from '../boards/apps/types';
 import type { DataSource } from '../datasets/client';
 import { BOARDS, downloadSpecOf, type DownloadQuery } from '../boards';
@@ -10,13 +11,11 @@ import { exportFileName } from './csv';
 import {
   APP_COLUMNS,
   APP_MOVEMENT_COLUMNS,
-  exportAttribution,
   exportTable,
   jsonFile,
   LEADERBOARD_COLUMNS,
   MODEL_HISTORY_COLUMNS,
   tableCsv,
-  type ExportAttribution,
   type ExportTable,
 } from './tables';
 
@@ -39,7 +38,7 @@ export interface Provenance {
 }
 
 /** What every JSON download starts with; the table's own fields and `rows` follow. */
-export interface DownloadJsonHead extends ExportAttribution {
+export interface DownloadJsonHead extends Attribution {
   source: DataSource;
   dataDay: string;
   asOf: string;
@@ -57,10 +56,10 @@ export function downloadFileName(query: DownloadQuery, dataDay: string, format: 
  * the rows.
  */
 function file(query: DownloadQuery, provenance: Provenance, table: ExportTable, fields: Readonly<Record<string, unknown>>, format: DownloadFormat): DownloadFile {
-  const attribution = exportAttribution(BOARDS[query.table].endpoint, provenance.source, provenance.asOf);
+  const cited = attribution(BOARDS[query.table].endpoint, provenance.source, provenance.asOf);
   const fileName = downloadFileName(query, provenance.dataDay, format);
-  if (format === 'csv') return { body: tableCsv(table, attribution), contentType: DOWNLOAD_CONTENT_TYPES.csv, fileName };
-  const head: DownloadJsonHead = { ...attribution, source: provenance.source, dataDay: provenance.dataDay, asOf: provenance.asOf, query: downloadSpecOf(query).fields(query) };
+  if (format === 'csv') return { body: tableCsv(table, cited), contentType: DOWNLOAD_CONTENT_TYPES.csv, fileName };
+  const head: DownloadJsonHead = { ...cited, source: provenance.source, dataDay: provenance.dataDay, asOf: provenance.asOf, query: downloadSpecOf(query).fields(query) };
   return { body: jsonFile({ ...head, ...fields, rows: table.rows }), contentType: DOWNLOAD_CONTENT_TYPES.json, fileName };
 }
 

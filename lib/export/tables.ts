@@ -1,7 +1,5 @@
 import type { AppsViewRow } from '../boards/apps/types';
-import { DEMO_LABEL, LICENSE_LINE, LICENSE_URL } from '../citation';
-import { citationLine, type CitationSource } from '../attribution';
-import type { DataSource } from '../datasets/client';
+import type { Attribution } from '../attribution';
 import type { ModelDayPoint } from '../rankings/model-profile';
 import { toCsv, type CsvColumn } from './csv';
 
@@ -107,20 +105,8 @@ export const APP_MOVEMENT_COLUMNS: readonly ExportColumn<AppsViewRow>[] = [
 // ---------------------------------------------------------------------------------------------------
 // Attribution and rendering
 
-export interface ExportAttribution {
-  /** The required citation line, or the demo label for synthetic figures. */
-  citation: string;
-  /** OpenRouter's licence; null for demo figures, which are not OpenRouter's. */
-  license: { text: string; url: string } | null;
-}
-
-export function exportAttribution(source: CitationSource, dataSource: DataSource, asOf: string): ExportAttribution {
-  const citation = citationLine(source, dataSource, asOf);
-  return { citation: citation ?? DEMO_LABEL, license: citation ? { text: LICENSE_LINE, url: LICENSE_URL } : null };
-}
-
 /** The lines that head a CSV file: the citation and the licence with its URL, or the demo label alone. */
-export function attributionPreamble({ citation, license }: ExportAttribution): string[] {
+export function attributionPreamble({ citation, license }: Attribution): string[] {
   return license ? [citation, `${license.text} ${license.url}`] : [citation];
 }
 
@@ -129,7 +115,7 @@ function exportCell(value: ExportValue): string {
 }
 
 /** The table as a CSV file (BOM, CRLF, formula guard), headed by the attribution. */
-export function tableCsv({ columns, rows }: ExportTable, attribution: ExportAttribution): string {
+export function tableCsv({ columns, rows }: ExportTable, attribution: Attribution): string {
   const csvColumns: CsvColumn<ExportRow>[] = columns.map((name) => ({ header: name, value: (row) => exportCell(row[name] ?? null) }));
   return toCsv(csvColumns, rows, attributionPreamble(attribution));
 }

@@ -1,4 +1,5 @@
-import { citationPreamble, explorerCitation, type AppsExplorerResult } from '@/lib/staff/explorer';
+import type { AppsExplorerResult } from '@/lib/boards/apps/explore';
+import { citationPreamble, explorerCitation } from '@/lib/staff/explorer/export';
 
 function result(source: 'openrouter' | 'demo'): AppsExplorerResult {
   return {

@@ -1,6 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { DEMO_LABEL, LICENSE_LINE, LICENSE_URL } from '@/lib/citation';
-import { citationLine } from '@/lib/attribution';
+import { attribution } from '@/lib/attribution';
 import { API_CACHE_CONTROL, badRequest, errorResponse } from '@/lib/http';
 import { parseQuery, refuse } from '@/lib/query';
 import { getModelHistory } from '@/lib/boards/models/history';
@@ -24,8 +23,7 @@ export async function GET(request: NextRequest) {
         window,
         dataDay,
         meta: { asOf, startDate: board.range.start, endDate: board.range.end, source },
-        citation: citationLine('rankings-daily', source, asOf) ?? DEMO_LABEL,
-        license: source === 'demo' ? null : { text: LICENSE_LINE, url: LICENSE_URL },
+        ...attribution('rankings-daily', source, asOf),
         total: board.total.toString(),
         other: board.other.toString(),
         rows: board.rows.map((row) => ({

@@ -1,6 +1,6 @@
-import { APP_SORTS, type AppSort } from '../../datasets/endpoints/app-rankings/values';
+import { APP_SORTS, type AppCategory, type AppSort, type AppSubcategory } from '../../datasets/endpoints/app-rankings/values';
 import { refuse } from '../../query';
-import { DEFAULT_EMBED, embedLayout, oneOf, setLayoutParams, type Board, type EmbedTheme, type EmbedValues } from '../board';
+import { DEFAULT_EMBED, embedLayout, oneOf, setLayoutParams, type Board, type EmbedTheme, type EmbedValues, type ExplorerWindow } from '../board';
 import { validateAppsQuery } from './query';
 import { APPS_WINDOWS, type AppsWindow } from './types';
 import { appsDownloadSearch, type AppsDownloadView } from './url';
@@ -31,7 +31,18 @@ export function appsEmbedOf(values: EmbedValues): AppsEmbed | null {
   return sort && window && layout ? { kind: 'apps', sort, window, ...layout } : null;
 }
 
-export const appsBoard: Board<AppsDownloadQuery, AppsEmbed> = {
+/** Any window of the app rankings, with the public views' filters, for the staff explorer. */
+export interface AppsExplorerQuery extends ExplorerWindow {
+  dataset: 'apps';
+  sort: AppSort;
+  /** Always set when `subcategory` is (its parent category). */
+  category?: AppCategory;
+  subcategory?: AppSubcategory;
+}
+
+const EXPLORER_FILTERS = ['sort', 'category', 'subcategory'] as const;
+
+export const appsBoard: Board<AppsDownloadQuery, AppsEmbed, AppsExplorerQuery, (typeof EXPLORER_FILTERS)[number]> = {
   id: 'apps',
   endpoint: 'app-rankings',
   download: {
@@ -55,6 +66,23 @@ export const appsBoard: Board<AppsDownloadQuery, AppsEmbed> = {
       if (embed.sort !== DEFAULT_EMBED.sort) params.set('sort', embed.sort);
       if (embed.window !== DEFAULT_EMBED.window) params.set('window', embed.window);
       return setLayoutParams(params, embed);
+    },
+  },
+  explorer: {
+    filters: { sort: 'popular', category: '', subcategory: '' },
+    // The public views' own rules (query.ts), on the values given.
+    read: (window, values) => {
+      const given = Object.fromEntries(EXPLORER_FILTERS.filter((name) => values[name]).map((name) => [name, values[name]]));
+      const result = validateAppsQuery(given);
+      if (!result.ok) return refuse(result.param, `${result.message}.`);
+      const { sort, category, subcategory } = result.query;
+      return { ok: true, query: { dataset: 'apps', ...window, sort, ...(category ? { category } : {}), ...(subcategory ? { subcategory } : {}) } };
+    },
+    filterValues: (query) => ({ sort: query.sort, category: query.category ?? '', subcategory: query.subcategory ?? '' }),
+    fileParts: (query) => [query.sort, query.subcategory ?? query.category ?? 'all'],
+    describe: (query) => {
+      const filter = query.subcategory ? `${query.category}/${query.subcategory}` : (query.category ?? 'all');
+      return `app-rankings ${query.sort} ${filter} ${query.start}..${query.end}`;
     },
   },
 };

@@ -1,6 +1,5 @@
 import 'server-only';
-import { DEMO_LABEL, LICENSE_LINE, LICENSE_URL } from '../../citation';
-import { citationLine } from '../../attribution';
+import { attribution } from '../../attribution';
 import { getDatasets, type Dataset } from '../../datasets';
 import type { AppRanking, AppRankingsQuery } from '../../datasets/endpoints';
 import type { Partition } from '../../datasets/quota';
@@ -72,8 +71,7 @@ export async function getAppsView(query: AppsQuery): Promise<AppsView> {
     range: ranking.range,
     asOf: ranking.asOf,
     source: ranking.source,
-    citation: citationLine('app-rankings', ranking.source, ranking.asOf) ?? DEMO_LABEL,
-    license: ranking.source === 'demo' ? null : { text: LICENSE_LINE, url: LICENSE_URL },
+    ...attribution('app-rankings', ranking.source, ranking.asOf),
     totalRanked: rows.length,
     pageCount: Math.max(1, Math.ceil(rows.length / query.pageSize)),
     listedTotal: ranking.listedTotal,

@@ -2,7 +2,7 @@ import { DEFAULT_MODELS_WINDOW } from '../../routes';
 import { completeMonths, isWindowName, MONTH_PATTERN, WINDOW_NAMES, type WindowName } from '../../utc-day';
 import { downloadHref, type DownloadFormat } from '../../downloads';
 import { refuse, type Parsed } from '../../query';
-import { DEFAULT_EMBED, embedLayout, oneOf, setLayoutParams, type Board, type EmbedTheme, type EmbedValues } from '../board';
+import { DEFAULT_EMBED, embedLayout, oneOf, setLayoutParams, type Board, type EmbedTheme, type EmbedValues, type ExplorerWindow } from '../board';
 
 /** The model leaderboard: a named window ending on the data day, or a complete calendar month of the archive. */
 
@@ -47,7 +47,12 @@ export function modelsEmbedOf(values: EmbedValues): ModelsEmbed | null {
   return window && layout ? { kind: 'models', window, ...layout } : null;
 }
 
-export const modelsBoard: Board<ModelsDownloadQuery, ModelsEmbed> = {
+/** Any window of the daily rankings, for the staff explorer. */
+export interface ModelsExplorerQuery extends ExplorerWindow {
+  dataset: 'models';
+}
+
+export const modelsBoard: Board<ModelsDownloadQuery, ModelsEmbed, ModelsExplorerQuery> = {
   id: 'models',
   endpoint: 'rankings-daily',
   download: {
@@ -70,6 +75,13 @@ export const modelsBoard: Board<ModelsDownloadQuery, ModelsEmbed> = {
       if (embed.window !== DEFAULT_EMBED.window) params.set('window', embed.window);
       return setLayoutParams(params, embed);
     },
+  },
+  explorer: {
+    filters: {},
+    read: (window) => ({ ok: true, query: { dataset: 'models', ...window } }),
+    filterValues: () => ({}),
+    fileParts: () => [],
+    describe: (query) => `rankings-daily ${query.start}..${query.end}`,
   },
 };
 

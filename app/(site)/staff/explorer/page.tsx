@@ -4,19 +4,9 @@ import { ExplorerAlert, ExplorerShell } from '@/components/staff/explorer-form';
 import { ExplorerResults } from '@/components/staff/explorer-results';
 import { requireStaff } from '@/lib/auth/staff';
 import { getDatasets } from '@/lib/datasets';
-import {
-  defaultFormValues,
-  explorerFailure,
-  explorerHref,
-  EXPLORER_PATH,
-  queryFormValues,
-  readExplorerQuery,
-  runExplorer,
-  submittedFormValues,
-  toSearchParams,
-  type ExplorerFailure,
-  type ExplorerResult,
-} from '@/lib/staff/explorer';
+import { runExplorer, type ExplorerResult } from '@/lib/boards/server';
+import { explorerFailure, type ExplorerFailure } from '@/lib/staff/explorer/failure';
+import { defaultFormValues, explorerHref, EXPLORER_PATH, queryFormValues, readExplorerQuery, submittedFormValues, toSearchParams } from '@/lib/staff/explorer/query';
 
 // Every render is one staff member's query on the staff budget: never prerendered, never shared.
 export const dynamic = 'force-dynamic';

@@ -4,15 +4,9 @@ import { getDatasets, isDatasetsError } from '@/lib/datasets';
 import { badRequest, errorResponse } from '@/lib/http';
 import { logEvent } from '@/lib/log';
 import { recordAudit, type AuditRecord } from '@/lib/audit';
-import {
-  describeExplorerQuery,
-  explorerDownload,
-  EXPORT_FORMATS,
-  isExportFormat,
-  readExplorerQuery,
-  runExplorer,
-  type ExplorerDownload,
-} from '@/lib/staff/explorer';
+import { runExplorer } from '@/lib/boards/server';
+import { explorerDownload, type ExplorerDownload } from '@/lib/staff/explorer/export';
+import { describeExplorerQuery, EXPORT_FORMATS, isExportFormat, readExplorerQuery } from '@/lib/staff/explorer/query';
 
 export const dynamic = 'force-dynamic';
 
