@@ -1,25 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { BoardFigures } from '@/components/models/board-figures';
 import { AuthorShareSection, DailyStackSection, Top50ShareSection } from '@/components/models/model-charts';
 import { WindowNav } from '@/components/models/window-nav';
 import { Citation } from '@/components/site/citation';
 import { DownloadLinks } from '@/components/site/download-links';
-import { JsonLd } from '@/components/site/json-ld';
 import { Freshness } from '@/components/site/freshness';
+import { JsonLd } from '@/components/site/json-ld';
 import { modelsDownloadHref } from '@/lib/boards/models/board';
+import { loadWindowPage, windowOf, windowPageMetadata } from '@/lib/boards/models/page';
 import { downloadHrefs } from '@/lib/downloads';
-import { formatDay, formatRange, WINDOW_LABELS } from '@/lib/format';
-import { getConfig } from '@/lib/env';
-import { getModelHistory } from '@/lib/boards/models/history';
-import { cardAlt } from '@/lib/og/card-data';
-import { modelsWindowCard } from '@/lib/og/cards';
-import { socialImage } from '@/lib/og/metadata';
-import { computeLeaderboard } from '@/lib/rankings/leaderboard';
-import { archiveHref, DEFAULT_MODELS_WINDOW, modelsHref, modelsOgImageHref } from '@/lib/routes';
-import { breadcrumbJsonLd, datasetJsonLd, listNames, pageMetadata } from '@/lib/seo';
-import { DATASET_START, isWindowName, windowRange, WINDOW_NAMES, type WindowName } from '@/lib/utc-day';
+import { formatRange, WINDOW_LABELS } from '@/lib/format';
+import { archiveHref, modelsHref } from '@/lib/routes';
+import { WINDOW_NAMES } from '@/lib/utc-day';
 
 // Reached through middleware.ts, which rewrites /models?window=… here so each window is one ISR page.
 // Content changes once per data day; a revalidation in between re-reads the data layer's cache only.
@@ -40,54 +33,13 @@ interface PageProps {
   params: Promise<{ window: string }>;
 }
 
-async function windowParam(params: PageProps['params']): Promise<WindowName> {
-  const { window } = await params;
-  if (!isWindowName(window)) notFound();
-  return window;
-}
-
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
-  const window = await windowParam(params);
-  const { history, dataDay } = await getModelHistory();
-  const leaders = computeLeaderboard(history, window, dataDay).rows.slice(0, 3).map((row) => row.permaslug);
-  return pageMetadata(getConfig(), {
-    title: `Top AI models by tokens — ${WINDOW_LABELS[window].short} to ${formatDay(dataDay)}`,
-    description: `The AI models that used the most tokens on OpenRouter over ${WINDOW_LABELS[window].long} to ${formatDay(dataDay)}${leaders.length ? `, led by ${listNames(leaders)}` : ''}: ranks, shares, changes and market share by author.`,
-    path: modelsHref(window),
-    image: socialImage(modelsOgImageHref(window), cardAlt(await modelsWindowCard(window))),
-  });
+  return windowPageMetadata(windowOf((await params).window));
 }
 
 export default async function ModelsPage({ params }: PageProps) {
-  const window = await windowParam(params);
-  const { history, asOf, dataDay, source } = await getModelHistory();
-  const board = computeLeaderboard(history, window, dataDay);
-  // A one-day window has nothing to stack over time: chart the week that ends on it instead.
-  const chartRange = window === 'day' ? windowRange('week', dataDay) : board.range;
-  const period = formatRange(board.range.start, board.range.end);
-  const comparison = board.comparable
-    ? `change and rank movement vs the ${board.previousRange.days} days before`
-    : `no change figures: the ${board.previousRange.days} days before would start before the data does (${formatDay(DATASET_START)})`;
-  const site = getConfig();
-  const structured = [
-    datasetJsonLd(site, {
-      name: `Top AI models by tokens, ${WINDOW_LABELS[window].long} to ${formatDay(dataDay)}`,
-      description: `Tokens per AI model on OpenRouter over ${period} (UTC), ranked, with each model's share of all tokens${board.comparable ? ` and its change vs the ${board.previousRange.days} days before` : ''}.`,
-      path: modelsHref(window),
-      source: 'rankings-daily',
-      demo: source === 'demo',
-      start: board.range.start,
-      end: board.range.end,
-      asOf,
-      csv: modelsDownloadHref({ window }, 'csv'),
-      json: modelsDownloadHref({ window }, 'json'),
-    }),
-    breadcrumbJsonLd(site, [
-      { name: 'Home', path: '/' },
-      { name: 'Models', path: modelsHref() },
-      ...(window === DEFAULT_MODELS_WINDOW ? [] : [{ name: WINDOW_LABELS[window].short, path: modelsHref(window) }]),
-    ]),
-  ];
+  const window = windowOf((await params).window);
+  const { history, asOf, source, board, chartRange, period, comparison, structured, dataDay } = await loadWindowPage(window);
 
   return (
     <>
