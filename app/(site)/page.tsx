@@ -11,18 +11,13 @@ import { JsonLd } from '@/components/site/json-ld';
 import { Stat } from '@/components/site/stat';
 import { TokenFigure } from '@/components/site/token-figure';
 import { DEFAULT_APPS_QUERY } from '@/lib/boards/apps/types';
-import { getAppsView } from '@/lib/boards/apps/view';
+import { homeMetadata, loadHomePage } from '@/lib/boards/home';
 import { appsDownloadHref } from '@/lib/boards/apps/url';
 import { modelsDownloadHref } from '@/lib/boards/models/board';
 import { downloadHrefs } from '@/lib/downloads';
-import { getConfig } from '@/lib/env';
 import { formatDay, formatRange, formatShare } from '@/lib/format';
-import { getModelHistory } from '@/lib/boards/models/history';
 import { modelLabel } from '@/lib/model-name';
-import { biggestMovers, computeLeaderboard } from '@/lib/rankings/leaderboard';
 import { modelHref, modelsHref } from '@/lib/routes';
-import { datasetJsonLd, listNames, pageMetadata, websiteJsonLd } from '@/lib/seo';
-import { windowRange } from '@/lib/utc-day';
 
 // Content changes once per data day; a revalidation in between re-reads the data layer's cache only,
 // and one that fails throws, so the last good page stays.
@@ -32,45 +27,11 @@ export const revalidate = 60;
 const mover = ({ permaslug, tokens, changePct }: Mover): Mover => ({ permaslug, tokens, changePct });
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { history, dataDay } = await getModelHistory();
-  const apps = await getAppsView(DEFAULT_APPS_QUERY);
-  const leader = computeLeaderboard(history, 'day', dataDay).rows[0];
-  const models = computeLeaderboard(history, 'month', dataDay).rows.slice(0, 3).map((row) => row.permaslug);
-  const { siteName } = getConfig();
-  return pageMetadata(getConfig(), {
-    // The home page names the site first; other pages end with it (the layout's template).
-    title: { absolute: `${siteName} — top AI models and apps by tokens, ${formatDay(dataDay)}` },
-    description: `Which AI models and apps use the most tokens on OpenRouter, per UTC day.${leader ? ` #1 on ${formatDay(dataDay)}: ${leader.permaslug}.` : ''} Last 30 days: ${listNames(models)} lead the models, ${listNames(apps.rows.slice(0, 3).map((row) => row.appName))} the apps.`,
-    path: '/',
-  });
+  return homeMetadata();
 }
 
 export default async function HomePage() {
-  const { history, asOf, dataDay, source } = await getModelHistory();
-  const month = windowRange('month', dataDay);
-  // The default /apps view: the same cached upstream request as that page, so the preview costs nothing extra.
-  const apps = await getAppsView(DEFAULT_APPS_QUERY);
-  const day = computeLeaderboard(history, 'day', dataDay);
-  const thirty = computeLeaderboard(history, 'month', dataDay);
-  const movers = biggestMovers(computeLeaderboard(history, 'week', dataDay), 5);
-  const leader = day.rows[0];
-
-  const site = getConfig();
-  const structured = [
-    websiteJsonLd(site, 'Which AI models and apps use the most tokens, per UTC day: rankings, history and downloads from the OpenRouter Datasets API.'),
-    datasetJsonLd(site, {
-      name: `Top AI models by tokens, the last 30 days to ${formatDay(dataDay)}`,
-      description: `Tokens per AI model on OpenRouter over ${formatRange(month.start, month.end)} (UTC), ranked, with share of all tokens and change vs the 30 days before.`,
-      path: modelsHref(),
-      source: 'rankings-daily',
-      demo: source === 'demo',
-      start: month.start,
-      end: month.end,
-      asOf,
-      csv: modelsDownloadHref({ window: 'month' }, 'csv'),
-      json: modelsDownloadHref({ window: 'month' }, 'json'),
-    }),
-  ];
+  const { history, asOf, dataDay, source, month, apps, day, thirty, movers, leader, structured } = await loadHomePage();
 
   return (
     <>
