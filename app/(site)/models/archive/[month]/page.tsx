@@ -1,6 +1,4 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { cache } from 'react';
 import { BoardFigures } from '@/components/models/board-figures';
 import { DailyStackSection } from '@/components/models/model-charts';
 import { MonthNav } from '@/components/models/month-nav';
@@ -9,18 +7,12 @@ import { Citation } from '@/components/site/citation';
 import { DownloadLinks } from '@/components/site/download-links';
 import { Freshness } from '@/components/site/freshness';
 import { JsonLd } from '@/components/site/json-ld';
-import { getDatasets } from '@/lib/datasets';
+import { loadMonthPage, monthPageMetadata } from '@/lib/boards/models/archive-page';
 import { modelsDownloadHref } from '@/lib/boards/models/board';
+import { getDatasets } from '@/lib/datasets';
 import { downloadHrefs } from '@/lib/downloads';
-import { getConfig } from '@/lib/env';
-import { formatDay, formatMonth, formatRange, formatShare } from '@/lib/format';
-import { getModelHistory } from '@/lib/boards/models/history';
-import { isArchiveMonth, monthLeaderboard, nextMonth, restatableThrough } from '@/lib/rankings/archive';
-import { cardAlt, leaderboardCard } from '@/lib/og/card-data';
-import { socialImage } from '@/lib/og/metadata';
-import { archiveHref, archiveOgImageHref, modelsHref } from '@/lib/routes';
-import { breadcrumbJsonLd, datasetJsonLd, pageMetadata, type Crumb } from '@/lib/seo';
-import { completeMonths, DATASET_START, previousMonth } from '@/lib/utc-day';
+import { formatDay } from '@/lib/format';
+import { completeMonths } from '@/lib/utc-day';
 
 /*
  * Caching. Months complete at build time are prerendered; a month that completes later is rendered on its
@@ -43,64 +35,13 @@ interface PageProps {
   params: Promise<{ month: string }>;
 }
 
-// Shared by generateMetadata and the page within one render.
-const loadMonth = cache(async (month: string) => {
-  // The data day is a clock reading: anything but a complete month is a 404 before the history is loaded.
-  if (!isArchiveMonth(month, getDatasets().dataDay())) notFound();
-  const data = await getModelHistory();
-  // The snapshot's own data day decides, should the clock have crossed a settle boundary in between.
-  if (!isArchiveMonth(month, data.dataDay)) notFound();
-  return { ...data, month, board: monthLeaderboard(data.history, month) };
-});
-
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
-  const { month, board, source } = await loadMonth((await params).month);
-  const name = formatMonth(month);
-  const leader = board.rows[0];
-  return pageMetadata(getConfig(), {
-    title: leader ? `Top AI models by tokens — ${name}: ${leader.permaslug} is #1` : `Top AI models by tokens — ${name}`,
-    description: leader
-      ? `The AI models that used the most tokens on OpenRouter in ${name} (UTC): ${leader.permaslug} was #1 with ${formatShare(leader.tokens, board.total)} of all tokens. Full leaderboard, change vs the month before, daily chart.`
-      : `The AI models that used the most tokens on OpenRouter in ${name} (UTC).`,
-    path: archiveHref(month),
-    image: socialImage(archiveOgImageHref(month), cardAlt(leaderboardCard(board, 'Top AI models by tokens', name, source === 'demo'))),
-  });
+  return monthPageMetadata((await params).month);
 }
 
 export default async function ArchiveMonthPage({ params }: PageProps) {
-  const { month, board, history, asOf, dataDay, source } = await loadMonth((await params).month);
-  const name = formatMonth(month);
-  const period = formatRange(board.range.start, board.range.end);
-  const previous = previousMonth(month);
-  const next = nextMonth(month);
-  const hasPrevious = isArchiveMonth(previous, dataDay);
-  const restatable = restatableThrough(month);
-  const comparison = hasPrevious
-    ? `vs ${formatMonth(previous)}`
-    : `— none: the history starts on ${formatDay(DATASET_START)}, so there is no month before to compare with`;
-  const site = getConfig();
-  const crumbs: Crumb[] = [
-    { name: 'Home', path: '/' },
-    { name: 'Models', path: modelsHref() },
-    { name: 'Archive', path: archiveHref() },
-    { name, path: archiveHref(month) },
-  ];
-  const structured = [
-    datasetJsonLd(site, {
-      name: `Top AI models by tokens, ${name}`,
-      description: `Tokens per AI model on OpenRouter in ${name} (${period}, UTC), ranked, with share of all tokens and change vs the month before.`,
-      path: archiveHref(month),
-      source: 'rankings-daily',
-      demo: source === 'demo',
-      start: board.range.start,
-      end: board.range.end,
-      asOf,
-      csv: modelsDownloadHref({ month }, 'csv'),
-      json: modelsDownloadHref({ month }, 'json'),
-    }),
-    breadcrumbJsonLd(site, crumbs),
-  ];
-
+  const { month, board, history, asOf, dataDay, source, name, period, previous, next, hasPrevious, hasNext, restatable, comparison, crumbs, structured } =
+    await loadMonthPage((await params).month);
   return (
     <>
       <JsonLd nodes={structured} />
@@ -128,7 +69,7 @@ export default async function ArchiveMonthPage({ params }: PageProps) {
         <DailyStackSection history={history} range={board.range} topN={10} />
       </section>
 
-      <MonthNav previous={hasPrevious ? previous : null} next={isArchiveMonth(next, dataDay) ? next : null} />
+      <MonthNav previous={hasPrevious ? previous : null} next={hasNext ? next : null} />
       <Citation source="rankings-daily" dataSource={source} asOf={asOf} caveat={false} />
     </>
   );
