@@ -15,11 +15,14 @@ export interface ModelHistoryData {
 
 const built = new WeakMap<HistorySnapshot, { history: ModelHistory; permaslugs: ReadonlySet<string> }>();
 
-/** The ranked daily model history since 2025-01-01, from which every model view is computed. */
-export async function getModelHistory(): Promise<ModelHistoryData> {
+/**
+ * The ranked daily model history since 2025-01-01, from which every model view is computed.
+ * `background`: for the start-up warm-up only (its upstream calls yield to visitors').
+ */
+export async function getModelHistory({ background = false }: { background?: boolean } = {}): Promise<ModelHistoryData> {
   let snapshot: HistorySnapshot;
   try {
-    snapshot = await loadModelHistory(getDatasets());
+    snapshot = await loadModelHistory(getDatasets(), { background });
   } catch (error) {
     if (isDatasetsError(error) && !(await hasCachedData())) reportColdOutage(error.retryAfterSeconds ?? 30);
     throw error;

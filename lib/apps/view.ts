@@ -1,22 +1,12 @@
 import 'server-only';
 import { citationLine, DEMO_LABEL, LICENSE_LINE, LICENSE_URL } from '../citation';
 import { getDatasets, type Dataset } from '../datasets';
-import type { AppRanking, AppRankingsQuery } from '../datasets/contract';
+import type { AppRanking } from '../datasets/contract';
 import type { Partition } from '../datasets/quota';
 import { buildAppsRows, pageBounds } from '../rankings/apps';
 import { previousWindowRange, windowRange, type DateRange } from '../utc-day';
-import { APPS_MAX_RANKS, DEFAULT_APPS_QUERY, type AppsQuery, type AppsRanking, type AppsView } from './types';
-
-const UPSTREAM_PAGE = 100;
-
-/**
- * The default view (and its comparison window) is what most visitors and the home page see: it is
- * core traffic. Every other sort/window/category combination is paid from the `apps` partition, which
- * can never eat into the core reserve.
- */
-function partitionFor(q: Pick<AppsQuery, 'sort' | 'window' | 'category'>): Partition {
-  return q.sort === DEFAULT_APPS_QUERY.sort && q.window === DEFAULT_APPS_QUERY.window && q.category === null ? 'core' : 'apps';
-}
+import { APPS_MAX_RANKS, type AppsQuery, type AppsRanking, type AppsView } from './types';
+import { appsUpstreamRequest, partitionFor, UPSTREAM_PAGE } from './view-requests';
 
 /**
  * Up to 200 ranks of one view: upstream offset 0 (limit 100), then offset 100 only when the first page
@@ -27,15 +17,7 @@ export async function loadAppRanks(
   range: Pick<DateRange, 'start' | 'end'>,
   partition: Partition,
 ): Promise<{ rows: AppRanking[]; first: Dataset<AppRanking> }> {
-  const filter = q.subcategory ? { subcategory: q.subcategory } : q.category ? { category: q.category } : {};
-  const request = (offset: number): AppRankingsQuery => ({
-    sort: q.sort,
-    ...filter,
-    startDate: range.start,
-    endDate: range.end,
-    limit: UPSTREAM_PAGE,
-    offset,
-  });
+  const request = (offset: number) => appsUpstreamRequest(q, range, offset);
   const options = { partition };
   const first = await getDatasets().appRankings(request(0), options);
   if (first.rows.length < UPSTREAM_PAGE) return { rows: first.rows, first };

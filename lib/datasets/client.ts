@@ -21,7 +21,7 @@ import {
 } from './contract';
 import { DatasetsError, isDatasetsError, parseRetryAfter } from './errors';
 import { requestKey } from './keys';
-import type { Partition, QuotaGovernor } from './quota';
+import type { Partition, Priority, QuotaGovernor } from './quota';
 import type { RequestLock } from './redis-stores';
 import type { Endpoint, Transport, UpstreamResponse } from './transport';
 
@@ -46,6 +46,11 @@ export interface FetchOptions {
   freshness?: 'data-day' | 'final';
   /** Fetch even if a fresh copy is cached (a staff refresh). Identical calls in flight still coalesce. */
   force?: boolean;
+  /**
+   * Nobody is waiting for it (the start-up warm-up): it waits for a slot visitors leave free rather
+   * than failing, and is promoted to a visitor's priority when a visitor asks for the same request.
+   */
+  background?: boolean;
 }
 
 export interface RetryPolicy {
@@ -73,6 +78,8 @@ export interface DatasetsClientOptions {
   lock?: RequestLock;
   /** How long an instance waits for another's call of the same request. */
   lockWaitMs?: number;
+  /** How long a visitor's call may wait for a quota slot before failing (default 0: fail at once). */
+  visitorWaitMs?: number;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -88,7 +95,7 @@ export function createDatasetsClient(options: DatasetsClientOptions) {
   const now = options.now ?? (() => new Date());
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
-  const inFlight = new Map<string, Promise<CacheEntry>>();
+  const inFlight = new Map<string, { request: Promise<CacheEntry>; priority: { value: Priority } }>();
   // Cached payloads are validated when stored; reshaping a year of rows on every read is wasted work.
   const reshaped = new WeakMap<CacheEntry, { rows: unknown[]; meta: DatasetMeta }>();
 
@@ -163,7 +170,7 @@ export function createDatasetsClient(options: DatasetsClientOptions) {
     throw new DatasetsError('upstream_error', `${endpoint}: upstream answered ${status}: ${message}`, { status });
   }
 
-  async function fetchWithPolicy(endpoint: Endpoint, query: Record<string, string>, partition: Partition): Promise<unknown> {
+  async function fetchWithPolicy(endpoint: Endpoint, query: Record<string, string>, partition: Partition, priority: () => Priority): Promise<unknown> {
     const { retry } = options;
     for (let attemptNo = 1; ; attemptNo += 1) {
       const waitMs = options.breaker.tryPass();
@@ -173,7 +180,7 @@ export function createDatasetsClient(options: DatasetsClientOptions) {
         });
       }
       try {
-        await options.governor.acquire(partition);
+        await options.governor.acquire(partition, { key: requestKey(endpoint, query), priority, waitMs: options.visitorWaitMs ?? 0 });
       } catch (error) {
         options.breaker.release();
         throw error;
@@ -211,10 +218,17 @@ export function createDatasetsClient(options: DatasetsClientOptions) {
     const cached = fetchOptions.force ? undefined : await options.cache.get(key);
     if (cached && isFresh(cached, fetchOptions.freshness)) return cached;
     const pending = inFlight.get(key);
-    if (pending) return pending;
+    if (pending) {
+      if (!fetchOptions.background && pending.priority.value === 'background') {
+        pending.priority.value = 'visitor';
+        options.governor.wake();
+      }
+      return pending.request;
+    }
+    const priority: { value: Priority } = { value: fetchOptions.background ? 'background' : 'visitor' };
     const fetchAndStore = async (): Promise<CacheEntry> => {
       const fetchedDay = dataDay();
-      const body = await fetchWithPolicy(endpoint, query, fetchOptions.partition ?? 'core');
+      const body = await fetchWithPolicy(endpoint, query, fetchOptions.partition ?? 'core', () => priority.value);
       const entry: CacheEntry = {
         key,
         endpoint,
@@ -228,7 +242,7 @@ export function createDatasetsClient(options: DatasetsClientOptions) {
       return entry;
     };
     const request = options.lock ? loadOnce(options.lock, key, fetchOptions, fetchAndStore) : fetchAndStore();
-    inFlight.set(key, request);
+    inFlight.set(key, { request, priority });
     try {
       return await request;
     } finally {
@@ -284,7 +298,12 @@ export function createDatasetsClient(options: DatasetsClientOptions) {
     async appRankings(input: unknown, fetchOptions: FetchOptions = {}): Promise<Dataset<AppRanking>> {
       const query = resolveAppRankingsQuery(input, dataDay(), now());
       const entry = await load('app-rankings', appRankingsUpstreamQuery(query), fetchOptions);
-      return toDataset(entry, reshapeOnce(entry, (body) => reshapeAppRankings(appRankingsResponseSchema.parse(body))));
+      const dataset = toDataset(entry, reshapeOnce(entry, (body) => reshapeAppRankings(appRankingsResponseSchema.parse(body))));
+      // A short page is the last: a slot reserved for the page after it (lib/view-admission.ts) is not needed.
+      if (dataset.rows.length < query.limit) {
+        options.governor.release(requestKey('app-rankings', appRankingsUpstreamQuery({ ...query, offset: query.offset + query.limit })));
+      }
+      return dataset;
     },
 
     /** Top 50 models per day plus the `other` row, for a window of at most 366 days. */

@@ -178,7 +178,8 @@ export interface AcquireOptions {
 /** How long a reservation holds its slot if no attempt consumes it. */
 export const RESERVATION_MS = 30_000;
 
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+// Unref'd: a wait cut short by wake() must not keep the process alive until its timer fires.
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 export class QuotaGovernor {
   /**
@@ -227,9 +228,13 @@ export class QuotaGovernor {
    * `waitMs`, a refusal for the minute or a Retry-After that lapses within it is waited out first.
    */
   async acquire(partition: Partition, options: AcquireOptions = {}): Promise<void> {
-    const deadline = this.clock() + (options.waitMs ?? 0);
+    let deadline = this.clock() + (options.waitMs ?? 0);
+    let wasBackground = false;
     for (;;) {
       const background = options.priority?.() === 'background';
+      // Promoted: the visitor who joined waits from now, not from when the background attempt began.
+      if (wasBackground && !background) deadline = this.clock() + (options.waitMs ?? 0);
+      wasBackground = background;
       const key = options.key;
       const decision = await this.store.transact<Decision>((current) => {
         const now = this.clock();
@@ -245,9 +250,10 @@ export class QuotaGovernor {
         return;
       }
       const waitable = decision.scope === 'minute' || decision.scope === 'blocked';
-      const waitMs = decision.retryAfterSeconds * 1000;
-      if (waitable && (background || this.clock() + waitMs <= deadline)) {
-        await this.pause(waitMs);
+      const left = background ? Infinity : deadline - this.clock();
+      if (waitable && left > 0) {
+        // Until the slot frees, or sooner if a reservation is released; a visitor no longer than its wait.
+        await this.pause(Math.min(decision.retryAfterSeconds * 1000, left));
         continue;
       }
       throw refusal(partition, decision);
