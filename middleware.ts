@@ -7,7 +7,11 @@ import { getConfig } from './lib/env';
 import { coldOutageRetryAfter } from './lib/availability';
 import { embedOfUrl, embedPagePath } from './lib/boards';
 import { decodeSegment, DEFAULT_MODELS_WINDOW } from './lib/routes';
-import { validateAppsQuery } from './lib/boards/apps/query';
+import { APPS_API_PARAMS, validateAppsQuery } from './lib/boards/apps/query';
+import type { AppsQuery } from './lib/boards/apps/types';
+import { appsViewRequests } from './lib/boards/apps/view-requests';
+import { parseQuery } from './lib/query';
+import { admitView } from './lib/view-admission';
 import { isUnknownModel } from './lib/known-models';
 import { isRoutedPath, NOT_FOUND_PATH } from './lib/routed-paths';
 import { isArchiveMonth } from './lib/rankings/archive';
@@ -20,7 +24,8 @@ import { ApiRateLimiter, clientOf, EXEMPT_API_PATHS } from './lib/rate-limit';
  *    The same for `/apps[/<category>[/<subcategory>]]?sort=&window=&page=&pageSize=`, and for the iframe
  *    widgets `/embed/models|apps?…`, whose values are all checked here (lib/embed.ts): a bad one is a 404.
  * 2. While the site holds no data at all and the upstream is failing, data pages answer 503 with
- *    Retry-After (lib/availability.ts) rather than an error page.
+ *    Retry-After (lib/availability.ts) rather than an error page. So does an app-ranking view nobody
+ *    has fetched yet when the budget cannot pay for it within a few seconds (lib/view-admission.ts).
  * 3. Staff paths get a quick session gate: no session → sign-in (pages) or 401 JSON (API); a session
  *    whose email is not on the allowlist → 403 JSON (API) or the page's own 403. Every staff page,
  *    route handler and action checks again in lib/auth/staff.ts: this gate is never the only one.
@@ -45,7 +50,14 @@ export async function middleware(request: NextRequest) {
   // drawn in the browser only, invisible without JavaScript and to crawlers).
   if ((pathname === '/apps' || pathname.startsWith('/apps/')) && !pathname.startsWith('/apps/v/')) {
     const view = appsViewUrl(request);
-    return view ? NextResponse.rewrite(view) : notFound(request);
+    if (!view) return notFound(request);
+    return (await appsViewBusy(view.query, false)) ?? NextResponse.rewrite(view.url);
+  }
+  if (pathname === '/api/apps' || pathname === '/api/apps/') {
+    // Parameters the route would refuse are its 400 to give.
+    const query = apiAppsQuery(searchParams);
+    const busy = query ? await appsViewBusy(query, true) : undefined;
+    if (busy) return busy;
   }
   const month = ARCHIVE_MONTH_PATH.exec(pathname)?.[1];
   if (month !== undefined && !isArchiveMonth(month, currentDataDay(new Date(), getConfig().settleMinutes))) return notFound(request);
@@ -147,13 +159,14 @@ const segment = (value: string | null, fallback: string) => encodeURIComponent(v
  * `/apps/coding/cli-agent?sort=trending&page=2` → `/apps/v/trending/month/coding.cli-agent/25/2`, or null
  * for a view the page would refuse (a page number past the last is still the page's to judge).
  */
-function appsViewUrl(request: NextRequest): URL | null {
+function appsViewUrl(request: NextRequest): { url: URL; query: AppsQuery } | null {
   const { pathname, searchParams } = request.nextUrl;
   const filter = pathname.split('/').slice(2).filter(Boolean).map(decodeSafely);
   const [category, subcategory, ...rest] = filter;
   const value = (name: string) => searchParams.get(name) ?? undefined;
   const query = { category, subcategory, sort: value('sort'), window: value('window'), page: value('page'), pageSize: value('pageSize') };
-  if (rest.length > 0 || !validateAppsQuery(query).ok) return null;
+  const validated = validateAppsQuery(query);
+  if (rest.length > 0 || !validated.ok) return null;
   const url = request.nextUrl.clone();
   url.pathname = [
     '/apps/v',
@@ -164,7 +177,24 @@ function appsViewUrl(request: NextRequest): URL | null {
     segment(searchParams.get('page'), '1'),
   ].join('/');
   url.search = '';
-  return url;
+  return { url, query: validated.query };
+}
+
+/** The view `/api/apps?…` asks for; null when the route will answer 400 (unknown, repeated or invalid values). */
+function apiAppsQuery(searchParams: URLSearchParams): AppsQuery | null {
+  const validated = parseQuery(searchParams, APPS_API_PARAMS, validateAppsQuery);
+  return validated.ok ? validated.query : null;
+}
+
+/**
+ * A view never fetched, whose upstream calls the budget cannot pay within the visitor wait: 503 with
+ * Retry-After, rather than a render that fails as a 500. Undefined: go on (held, or its calls reserved).
+ */
+async function appsViewBusy(query: AppsQuery, json: boolean): Promise<Response | undefined> {
+  const admission = await admitView(appsViewRequests(query, currentDataDay(new Date(), getConfig().settleMinutes)));
+  if (admission.ok) return undefined;
+  const retryAfter = Math.max(1, admission.retryAfterSeconds);
+  return unavailable(json, retryAfter, `The rankings for this view are busy right now. Please try again in ${retryAfter} s.`);
 }
 
 const ARCHIVE_MONTH_PATH = /^\/models\/archive\/([^/]+)\/?$/;
@@ -184,10 +214,10 @@ function decodeSafely(value: string): string {
 
 const MESSAGE = 'The rankings are not available yet: the data source is not answering. Please try again in a minute.';
 
-function unavailable(json: boolean, retryAfter: number): Response {
+function unavailable(json: boolean, retryAfter: number, message = MESSAGE): Response {
   const headers = { 'Retry-After': String(retryAfter), 'Cache-Control': 'no-store' };
-  if (json) return NextResponse.json({ error: { code: 503, message: MESSAGE } }, { status: 503, headers });
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Temporarily unavailable — Tokenboard</title><style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:15vh auto;padding:0 1rem;line-height:1.5;color:#14171f;background:#fff}@media (prefers-color-scheme:dark){body{color:#e8eaf0;background:#0f1115}}</style></head><body><h1>Temporarily unavailable</h1><p>${MESSAGE}</p></body></html>`;
+  if (json) return NextResponse.json({ error: { code: 503, message } }, { status: 503, headers });
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Temporarily unavailable — Tokenboard</title><style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:15vh auto;padding:0 1rem;line-height:1.5;color:#14171f;background:#fff}@media (prefers-color-scheme:dark){body{color:#e8eaf0;background:#0f1115}}</style></head><body><h1>Temporarily unavailable</h1><p>${message}</p></body></html>`;
   return new NextResponse(html, { status: 503, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } });
 }
 

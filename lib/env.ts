@@ -36,6 +36,8 @@ const schema = z.object({
   DATA_SETTLE_MINUTES: z.coerce.number().int().min(0).max(1439).default(60),
   QUOTA_PER_MINUTE: positiveInt(30).default(30),
   QUOTA_PER_DAY: positiveInt(500).default(500),
+  /** How long a visitor's request may wait for a quota slot before it is answered 503 (or fails). */
+  QUOTA_VISITOR_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(5_000),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   UPSTREAM_MAX_ATTEMPTS: positiveInt(5).default(3),
   AUTH_SECRET: optionalString,
@@ -68,7 +70,7 @@ export interface Config {
   siteName: string;
   dataDir: string;
   settleMinutes: number;
-  quota: { perMinute: number; perDay: number };
+  quota: { perMinute: number; perDay: number; visitorWaitMs: number };
   upstreamTimeoutMs: number;
   maxAttempts: number;
   staff: StaffConfig;
@@ -117,7 +119,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     siteName: SITE_NAME,
     dataDir: path.resolve(e.DATA_DIR),
     settleMinutes: e.DATA_SETTLE_MINUTES,
-    quota: { perMinute: e.QUOTA_PER_MINUTE, perDay: e.QUOTA_PER_DAY },
+    quota: { perMinute: e.QUOTA_PER_MINUTE, perDay: e.QUOTA_PER_DAY, visitorWaitMs: e.QUOTA_VISITOR_WAIT_MS },
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
     maxAttempts: e.UPSTREAM_MAX_ATTEMPTS,
     staff,

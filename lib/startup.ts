@@ -15,9 +15,10 @@ export function checkConfigOrExit(): void {
 
 /**
  * Loads the model history in the background as the server starts, so the first visitor does not wait
- * for it, and a cold start during an upstream outage is known (503) before anyone asks.
+ * for it, and a cold start during an upstream outage is known (503) before anyone asks. Its upstream
+ * calls are background ones: they leave most of the minute to the first visitors.
  */
 export function warmUp(): void {
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
-  void import('./boards/models/history').then(({ readModelHistory }) => readModelHistory()).catch(() => undefined);
+  void import('./boards/models/history').then(({ readModelHistory }) => readModelHistory({ background: true })).catch(() => undefined);
 }

@@ -131,7 +131,9 @@ function keyLeakChecks(key, phases) {
 }
 
 // The suites send thousands of API requests from one address; the limit itself is tested on a server of its own.
-const common = { NEXT_TELEMETRY_DISABLED: '1', SITE_URL: 'http://127.0.0.1:3100', API_RATE_LIMIT_PER_MINUTE: '0' };
+// E2E_PORT (default 3100) moves the suite's server, e.g. to run a stage beside another checkout's.
+const e2ePort = process.env.E2E_PORT ?? '3100';
+const common = { NEXT_TELEMETRY_DISABLED: '1', SITE_URL: `http://127.0.0.1:${e2ePort}`, API_RATE_LIMIT_PER_MINUTE: '0' };
 const demoEnv = { ...common, OPENROUTER_API_KEY: '', DATA_DIR: path.join(artifacts, 'data-demo') };
 await e2ePhase('demo', demoEnv);
 
@@ -142,7 +144,7 @@ if (wanted('audit')) {
   const built = wanted('demo') || (await runLogged('build (audit)', bin('next'), ['build'], demoEnv, path.join(artifacts, 'audit-build.log'))) === 0;
   const summaryFile = path.join(artifacts, 'site-audit.json');
   rmSync(summaryFile, { force: true });
-  if (built) await runLogged('site audit', process.execPath, ['tests/seo/audit.mjs', '--port', '3100'], demoEnv, path.join(artifacts, 'audit.log'));
+  if (built) await runLogged('site audit', process.execPath, ['tests/seo/audit.mjs', '--port', e2ePort], demoEnv, path.join(artifacts, 'audit.log'));
   const summary = readJson(summaryFile);
   if (summary) {
     totals.passed += summary.passed;

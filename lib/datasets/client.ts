@@ -8,7 +8,7 @@ import { ENDPOINTS, type Endpoint, type InputOf, type RowOf } from './endpoints'
 import { reshapeMeta, type DatasetMeta, type EndpointSpec, type ResolvedWindow } from './endpoints/shared';
 import { DatasetsError, isDatasetsError, parseRetryAfter } from './errors';
 import { requestKey } from './keys';
-import type { Partition, QuotaGovernor } from './quota';
+import type { Partition, Priority, QuotaGovernor } from './quota';
 import type { RequestLock } from './redis-stores';
 import type { Transport, UpstreamResponse } from './transport';
 
@@ -33,6 +33,11 @@ export interface FetchOptions {
   freshness?: 'data-day' | 'final';
   /** Fetch even if a fresh copy is cached (a staff refresh). Identical calls in flight still coalesce. */
   force?: boolean;
+  /**
+   * Nobody is waiting for it (the start-up warm-up): it waits for a slot visitors leave free rather
+   * than failing, and is promoted to a visitor's priority when a visitor asks for the same request.
+   */
+  background?: boolean;
 }
 
 export interface RetryPolicy {
@@ -60,6 +65,8 @@ export interface DatasetsClientOptions {
   lock?: RequestLock;
   /** How long an instance waits for another's call of the same request. */
   lockWaitMs?: number;
+  /** How long a visitor's call may wait for a quota slot before failing (default 0: fail at once). */
+  visitorWaitMs?: number;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -80,7 +87,7 @@ export function createDatasetsClient(options: DatasetsClientOptions) {
   const now = options.now ?? (() => new Date());
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
-  const inFlight = new Map<string, Promise<CacheEntry>>();
+  const inFlight = new Map<string, { request: Promise<CacheEntry>; priority: { value: Priority } }>();
   // Cached payloads are validated when stored; reshaping a year of rows on every read is wasted work.
   const reshaped = new WeakMap<CacheEntry, { rows: unknown[]; meta: DatasetMeta }>();
 
@@ -154,7 +161,7 @@ export function createDatasetsClient(options: DatasetsClientOptions) {
     throw new DatasetsError('upstream_error', `${endpoint}: upstream answered ${status}: ${message}`, { status });
   }
 
-  async function fetchWithPolicy(endpoint: Endpoint, query: Record<string, string>, partition: Partition): Promise<unknown> {
+  async function fetchWithPolicy(endpoint: Endpoint, query: Record<string, string>, partition: Partition, priority: () => Priority): Promise<unknown> {
     const { retry } = options;
     for (let attemptNo = 1; ; attemptNo += 1) {
       const waitMs = options.breaker.tryPass();
@@ -164,7 +171,7 @@ export function createDatasetsClient(options: DatasetsClientOptions) {
         });
       }
       try {
-        await options.governor.acquire(partition);
+        await options.governor.acquire(partition, { key: requestKey(endpoint, query), priority, waitMs: options.visitorWaitMs ?? 0 });
       } catch (error) {
         options.breaker.release();
         throw error;
@@ -202,10 +209,17 @@ export function createDatasetsClient(options: DatasetsClientOptions) {
     const cached = fetchOptions.force ? undefined : await options.cache.get(key);
     if (cached && isFresh(cached, fetchOptions.freshness)) return cached;
     const pending = inFlight.get(key);
-    if (pending) return pending;
+    if (pending) {
+      if (!fetchOptions.background && pending.priority.value === 'background') {
+        pending.priority.value = 'visitor';
+        options.governor.wake();
+      }
+      return pending.request;
+    }
+    const priority: { value: Priority } = { value: fetchOptions.background ? 'background' : 'visitor' };
     const fetchAndStore = async (): Promise<CacheEntry> => {
       const fetchedDay = dataDay();
-      const body = await fetchWithPolicy(endpoint, query, fetchOptions.partition ?? 'core');
+      const body = await fetchWithPolicy(endpoint, query, fetchOptions.partition ?? 'core', () => priority.value);
       const entry: CacheEntry = {
         key,
         endpoint,
@@ -219,7 +233,7 @@ export function createDatasetsClient(options: DatasetsClientOptions) {
       return entry;
     };
     const request = options.lock ? loadOnce(options.lock, key, fetchOptions, fetchAndStore) : fetchAndStore();
-    inFlight.set(key, request);
+    inFlight.set(key, { request, priority });
     try {
       return await request;
     } finally {
@@ -283,6 +297,15 @@ export function createDatasetsClient(options: DatasetsClientOptions) {
         return { rows: spec.reshape(raw), meta: reshapeMeta(raw.meta) };
       });
       return toDataset(entry, reshapedEntry as { rows: RowOf<E>[]; meta: DatasetMeta });
+    },
+
+    /**
+     * Gives back the quota slot reserved for a request that will not be made (lib/view-admission.ts):
+     * the page after a short one, say.
+     */
+    release<E extends Endpoint>(endpoint: E, input: InputOf<E>): void {
+      const spec = specOf(endpoint);
+      options.governor.release(requestKey(endpoint, spec.upstreamQuery(spec.resolve(input, dataDay(), now()))));
     },
   };
 }

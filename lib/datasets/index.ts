@@ -3,6 +3,8 @@ import path from 'node:path';
 import { getConfig } from '../env';
 import { logEvent } from '../log';
 import { connectRedis } from '../redis';
+import { registerViewAdmission } from '../view-admission';
+import { createViewAdmission } from './admission';
 import { FileAttemptLog, type AttemptHistory, type AttemptLog } from './attempt-log';
 import { FileResponseCache, type CacheEntry, type CacheEntrySummary, type ResponseCache } from './cache';
 import { CircuitBreaker } from './circuit';
@@ -68,8 +70,11 @@ function buildDataLayer(): DataLayer {
     retry: { maxAttempts: config.maxAttempts, baseDelayMs: 250, maxDelayMs: 4000, maxRetryAfterMs: 5000 },
     log: logEvent,
     attempts,
+    visitorWaitMs: config.quota.visitorWaitMs,
     ...(shared ? { lock: shared.lock } : {}),
   });
+  // Live only: the demo source is free, so there is no budget a view could lack.
+  if (config.mode === 'live') registerViewAdmission(createViewAdmission({ governor, cache, waitMs: config.quota.visitorWaitMs, log: logEvent }));
   return { client, governor, breaker, cache, attempts };
 }
 

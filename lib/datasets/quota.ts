@@ -71,16 +71,53 @@ export type Decision =
   | { ok: true }
   | { ok: false; scope: 'minute' | 'day' | 'partition' | 'blocked'; retryAfterSeconds: number };
 
+/** An attempt promised but not started yet (a reservation): it counts as if it had started. */
+export interface PendingAttempt {
+  at: number;
+  partition: Partition;
+}
+
+export interface DecideContext {
+  /** Reserved attempts of other requests: they hold their slots of the minute and the day. */
+  pending?: readonly PendingAttempt[];
+  /** Background work (the start-up warm-up) yields: it may only use the first third of a minute. */
+  background?: boolean;
+  /**
+   * The attempt holds a reservation, whose partition share was checked when it was made: only the
+   * upstream's own limits (and its Retry-After) apply.
+   */
+  reserved?: boolean;
+}
+
+/** Background attempts stop once this many attempts (any partition) are in the minute window. */
+export function backgroundMinuteLimit(policy: QuotaPolicy): number {
+  return Math.max(1, Math.floor(policy.perMinute / 3));
+}
+
 function secondsUntilNextUtcDay(now: number): number {
   return Math.ceil((Math.floor(now / 86_400_000 + 1) * 86_400_000 - now) / 1000);
 }
 
-/** Pure admission rule for one attempt of `partition` at `now`, given an already rolled-forward state. */
-export function decide(state: QuotaState, partition: Partition, now: number, policy: QuotaPolicy): Decision {
+/**
+ * Pure admission rule for one attempt of `partition` at `now`, given an already rolled-forward state
+ * (and, in `context`, the reservations held and the attempt's priority).
+ */
+export function decide(state: QuotaState, partition: Partition, now: number, policy: QuotaPolicy, context: DecideContext = {}): Decision {
   if (state.blockedUntil > now) {
     return { ok: false, scope: 'blocked', retryAfterSeconds: Math.ceil((state.blockedUntil - now) / 1000) };
   }
+  const pending = context.pending ?? [];
+  if (pending.length > 0) {
+    const dayCounts = { ...state.dayCounts };
+    for (const p of pending) dayCounts[p.partition] += 1;
+    const recent = [...state.recent, ...pending.map(({ at, partition: p }) => ({ at, partition: p }))].sort((a, b) => a.at - b.at);
+    return decide({ ...state, dayCounts, recent }, partition, now, policy, { ...context, pending: [] });
+  }
   const dayUsed = state.dayCounts.core + state.dayCounts.apps + state.dayCounts.staff;
+  if (context.reserved) {
+    if (dayUsed >= policy.perDay) return { ok: false, scope: 'day', retryAfterSeconds: secondsUntilNextUtcDay(now) };
+    return minuteDecision(state, policy.perMinute, now);
+  }
   const isCore = partition === 'core';
   const dayHeadroom = isCore ? 0 : Math.max(0, policy.coreReserve.day - state.dayCounts.core);
   if (dayUsed + dayHeadroom >= policy.perDay) {
@@ -89,7 +126,11 @@ export function decide(state: QuotaState, partition: Partition, now: number, pol
   if (!isCore && state.dayCounts[partition] >= policy.dayCaps[partition]) {
     return { ok: false, scope: 'partition', retryAfterSeconds: secondsUntilNextUtcDay(now) };
   }
-  const minuteLimit = isCore ? policy.perMinute : policy.perMinute - policy.coreReserve.minute;
+  const shareLimit = isCore ? policy.perMinute : policy.perMinute - policy.coreReserve.minute;
+  return minuteDecision(state, context.background ? Math.min(shareLimit, backgroundMinuteLimit(policy)) : shareLimit, now);
+}
+
+function minuteDecision(state: QuotaState, minuteLimit: number, now: number): Decision {
   if (state.recent.length >= minuteLimit) {
     const oldestThatMustExpire = state.recent[state.recent.length - minuteLimit]?.at ?? now;
     return { ok: false, scope: 'minute', retryAfterSeconds: Math.max(1, Math.ceil((oldestThatMustExpire + MINUTE_MS - now) / 1000)) };
@@ -120,31 +161,140 @@ export interface QuotaSnapshot {
   lastSuccessAt: string | null;
 }
 
+export type Priority = 'visitor' | 'background';
+
+export interface AcquireOptions {
+  /** The request the attempt is for (lib/datasets/keys.ts): an attempt consumes the reservation of its request. */
+  key?: string;
+  /**
+   * Read before each try, so a background request that a visitor joins is promoted while it waits.
+   * Background attempts wait for a slot (however long) instead of failing on the minute or a Retry-After.
+   */
+  priority?: () => Priority;
+  /** A visitor waits up to this long for a minute slot or a Retry-After to lapse before failing. */
+  waitMs?: number;
+}
+
+/** How long a reservation holds its slot if no attempt consumes it. */
+export const RESERVATION_MS = 30_000;
+
+// Unref'd: a wait cut short by wake() must not keep the process alive until its timer fires.
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
 export class QuotaGovernor {
+  /**
+   * Slots promised to requests about to be made (middleware admits a never-fetched view only if its
+   * calls can be paid now, and reserves them so a burst of such views is not all told yes for the same
+   * free slots). Per process: with REDIS_URL each instance reserves from the shared counters on its own,
+   * and an attempt holding a reservation is still refused past the upstream's own limits.
+   */
+  private readonly reservations = new Map<string, PendingAttempt>();
+  private wakeUp: () => void = () => undefined;
+  private woken: Promise<void> = this.nextWake();
+
   constructor(
     private readonly store: QuotaStore,
     readonly policy: QuotaPolicy,
     private readonly clock: () => number = Date.now,
+    private readonly sleep: (ms: number) => Promise<void> = defaultSleep,
   ) {}
 
-  /** Takes one attempt slot for `partition`, or throws a typed error saying when to try again. */
-  async acquire(partition: Partition): Promise<void> {
-    const decision = await this.store.transact<Decision>((current) => {
-      const now = this.clock();
-      const state = rollForward(current, now);
-      const verdict = decide(state, partition, now, this.policy);
-      if (!verdict.ok) return { state, result: verdict };
-      return { state: admit(state, partition, now), result: verdict };
-    });
-    if (decision.ok) return;
-    if (decision.scope === 'blocked') {
-      throw new DatasetsError('rate_limited', `upstream asked us to wait ${decision.retryAfterSeconds}s`, {
-        retryAfterSeconds: decision.retryAfterSeconds,
-      });
+  private nextWake(): Promise<void> {
+    return new Promise<void>((resolve) => (this.wakeUp = resolve));
+  }
+
+  /** Ends every wait now, so waiters try again (a slot was released, or a waiter was promoted). */
+  wake(): void {
+    const wakeUp = this.wakeUp;
+    this.woken = this.nextWake();
+    wakeUp();
+  }
+
+  private pause(ms: number): Promise<void> {
+    return Promise.race([this.sleep(ms), this.woken]);
+  }
+
+  private pendingExcept(keys: ReadonlySet<string>, now: number): PendingAttempt[] {
+    const pending: PendingAttempt[] = [];
+    for (const [key, reservation] of this.reservations) {
+      if (reservation.at + RESERVATION_MS <= now) this.reservations.delete(key);
+      else if (!keys.has(key)) pending.push(reservation);
     }
-    throw new DatasetsError('budget_exhausted', `${partition} quota exhausted (${decision.scope} limit)`, {
-      retryAfterSeconds: decision.retryAfterSeconds,
-    });
+    return pending;
+  }
+
+  /**
+   * Takes one attempt slot for `partition`, or throws a typed error saying when to try again. With
+   * `waitMs`, a refusal for the minute or a Retry-After that lapses within it is waited out first.
+   */
+  async acquire(partition: Partition, options: AcquireOptions = {}): Promise<void> {
+    let deadline = this.clock() + (options.waitMs ?? 0);
+    let wasBackground = false;
+    for (;;) {
+      const background = options.priority?.() === 'background';
+      // Promoted: the visitor who joined waits from now, not from when the background attempt began.
+      if (wasBackground && !background) deadline = this.clock() + (options.waitMs ?? 0);
+      wasBackground = background;
+      const key = options.key;
+      const decision = await this.store.transact<Decision>((current) => {
+        const now = this.clock();
+        const state = rollForward(current, now);
+        const pending = this.pendingExcept(new Set(key === undefined ? [] : [key]), now);
+        const reserved = key !== undefined && this.reservations.has(key);
+        const verdict = decide(state, partition, now, this.policy, { pending, background: background && !reserved, reserved });
+        if (!verdict.ok) return { state, result: verdict };
+        return { state: admit(state, partition, now), result: verdict };
+      });
+      if (decision.ok) {
+        if (key !== undefined) this.reservations.delete(key);
+        return;
+      }
+      const waitable = decision.scope === 'minute' || decision.scope === 'blocked';
+      const left = background ? Infinity : deadline - this.clock();
+      if (waitable && left > 0) {
+        // Until the slot frees, or sooner if a reservation is released; a visitor no longer than its wait.
+        await this.pause(Math.min(decision.retryAfterSeconds * 1000, left));
+        continue;
+      }
+      throw refusal(partition, decision);
+    }
+  }
+
+  /**
+   * Reserves a slot for each of `keys` not reserved yet, all or none, if `partition` may pay for them
+   * now, waiting up to `waitMs` for slots to free. Returns the refusal when it may not.
+   */
+  async reserve(partition: Partition, keys: readonly string[], waitMs = 0): Promise<Decision> {
+    const deadline = this.clock() + waitMs;
+    for (;;) {
+      const missing = new Set(keys.filter((key) => !this.reservations.has(key)));
+      if (missing.size === 0) return { ok: true };
+      const decision = await this.store.transact<Decision>((current) => {
+        const now = this.clock();
+        const state = rollForward(current, now);
+        const pending = this.pendingExcept(missing, now);
+        for (let n = 0; n < missing.size; n += 1) {
+          const verdict = decide(state, partition, now, this.policy, { pending });
+          if (!verdict.ok) return { state, result: verdict };
+          pending.push({ at: now, partition });
+        }
+        return { state, result: { ok: true } };
+      });
+      if (decision.ok) {
+        const at = this.clock();
+        for (const key of missing) this.reservations.set(key, { at, partition });
+        return decision;
+      }
+      const left = deadline - this.clock();
+      if ((decision.scope !== 'minute' && decision.scope !== 'blocked') || left <= 0) return decision;
+      // Slots free when attempts leave the minute, and sooner when a reservation is released.
+      await this.pause(Math.min(decision.retryAfterSeconds * 1000, left));
+    }
+  }
+
+  /** Gives back the reservation of a request that will not be made (e.g. a page after the last). */
+  release(key: string): void {
+    if (this.reservations.delete(key)) this.wake();
   }
 
   /** Honours an upstream 429: no attempt from any partition starts before `untilMs`. */
@@ -180,6 +330,17 @@ export class QuotaGovernor {
       lastSuccessAt: state.lastSuccessAt,
     };
   }
+}
+
+function refusal(partition: Partition, decision: Extract<Decision, { ok: false }>): DatasetsError {
+  if (decision.scope === 'blocked') {
+    return new DatasetsError('rate_limited', `upstream asked us to wait ${decision.retryAfterSeconds}s`, {
+      retryAfterSeconds: decision.retryAfterSeconds,
+    });
+  }
+  return new DatasetsError('budget_exhausted', `${partition} quota exhausted (${decision.scope} limit)`, {
+    retryAfterSeconds: decision.retryAfterSeconds,
+  });
 }
 
 const isCount = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0;

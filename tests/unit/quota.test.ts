@@ -1,4 +1,4 @@
-import { decide, defaultPolicy, emptyState, rollForward, type QuotaState } from '@/lib/datasets/quota';
+import { decide, defaultPolicy, emptyState, QuotaGovernor, rollForward, type QuotaState, type QuotaStore } from '@/lib/datasets/quota';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 const policy = defaultPolicy(30, 500);
@@ -74,5 +74,148 @@ describe('rollForward', () => {
     expect(tomorrow.dayCounts).toEqual({ core: 0, apps: 0, staff: 0 });
     expect(tomorrow.blockedUntil).toBe(NOW + 1000);
     expect(tomorrow.lastSuccessAt).toBe('x');
+  });
+});
+
+describe('decide: reservations and priority', () => {
+  const at = (n: number, partition: 'core' | 'apps' = 'apps') => Array.from({ length: n }, () => ({ at: NOW - 1_000, partition }));
+
+  it('counts reserved attempts as taken slots of the minute and the day', () => {
+    expect(decide(state({ apps: 18 }, 18), 'apps', NOW, policy, { pending: at(1) }).ok).toBe(true);
+    expect(decide(state({ apps: 18 }, 18), 'apps', NOW, policy, { pending: at(2) })).toMatchObject({ ok: false, scope: 'minute' });
+    expect(decide(state({ apps: 249 }), 'apps', NOW, policy, { pending: at(1) })).toMatchObject({ ok: false, scope: 'partition' });
+  });
+
+  it('lets background work use only the first third of a minute', () => {
+    expect(decide(state({}, 9), 'core', NOW, policy, { background: true }).ok).toBe(true);
+    const refused = decide(state({}, 10), 'core', NOW, policy, { background: true });
+    expect(refused).toMatchObject({ ok: false, scope: 'minute', retryAfterSeconds: 10 });
+    expect(decide(state({}, 10), 'core', NOW, policy).ok).toBe(true);
+    expect(decide(state({}, 8), 'core', NOW, policy, { background: true, pending: at(2) }).ok).toBe(false);
+  });
+
+  it('holds a reserved attempt only to the upstream’s own limits', () => {
+    expect(decide(state({ apps: 25 }, 25), 'apps', NOW, policy, { reserved: true }).ok).toBe(true);
+    expect(decide(state({ apps: 250 }), 'apps', NOW, policy, { reserved: true }).ok).toBe(true);
+    expect(decide(state({ core: 30 }, 30), 'apps', NOW, policy, { reserved: true })).toMatchObject({ ok: false, scope: 'minute' });
+    expect(decide({ ...state({}), blockedUntil: NOW + 2_000 }, 'apps', NOW, policy, { reserved: true })).toMatchObject({ ok: false, scope: 'blocked' });
+  });
+});
+
+/** The governor on an in-memory store, a clock that only moves when it sleeps, and the sleeps it asked for. */
+function governorAt(initial: QuotaState, sleepForever = false) {
+  let now = NOW;
+  let current = initial;
+  const sleeps: number[] = [];
+  const store: QuotaStore = {
+    transact: async (update) => {
+      const { state: next, result } = update(current);
+      current = next;
+      return result;
+    },
+    read: async () => current,
+  };
+  const governor = new QuotaGovernor(store, policy, () => now, (ms) => {
+    sleeps.push(ms);
+    if (sleepForever) return new Promise<void>(() => undefined);
+    now += ms;
+    return Promise.resolve();
+  });
+  return { governor, sleeps, state: () => current, advance: (ms: number) => (now += ms) };
+}
+
+/** `n` attempts of `partition` made `ago` ms before NOW. */
+function spent(n: number, ago: number, partition: 'core' | 'apps' = 'core'): QuotaState {
+  return { ...state({ [partition]: n }), recent: Array.from({ length: n }, () => ({ at: NOW - ago, partition })) };
+}
+
+describe('QuotaGovernor.acquire waits', () => {
+  it('a visitor waits for a minute slot that frees within its wait, and fails once its wait is over', async () => {
+    const soon = governorAt(spent(20, 58_000, 'apps'));
+    await soon.governor.acquire('apps', { waitMs: 5_000 });
+    expect(soon.sleeps).toEqual([2_000]);
+    expect(soon.state().dayCounts.apps).toBe(21);
+
+    const late = governorAt(spent(20, 30_000, 'apps'));
+    await expect(late.governor.acquire('apps', { waitMs: 5_000 })).rejects.toMatchObject({ code: 'budget_exhausted', retryAfterSeconds: 25 });
+    expect(late.sleeps).toEqual([5_000]);
+    await expect(late.governor.acquire('apps')).rejects.toMatchObject({ code: 'budget_exhausted' });
+    expect(late.sleeps).toEqual([5_000]);
+  });
+
+  it('waits out a short upstream Retry-After, never the day', async () => {
+    const blocked = governorAt({ ...state({}), blockedUntil: NOW + 3_000 });
+    await blocked.governor.acquire('core', { waitMs: 5_000 });
+    expect(blocked.sleeps).toEqual([3_000]);
+    const day = governorAt(state({ apps: 250 }));
+    await expect(day.governor.acquire('apps', { waitMs: 5_000, priority: () => 'background' })).rejects.toMatchObject({ code: 'budget_exhausted' });
+    expect(day.sleeps).toEqual([]);
+  });
+
+  it('background work yields the minute to visitors and waits for its slot instead of failing', async () => {
+    const g = governorAt(spent(10, 30_000));
+    await g.governor.acquire('core');
+    expect(g.sleeps).toEqual([]);
+    await g.governor.acquire('core', { priority: () => 'background' });
+    expect(g.sleeps).toEqual([30_000]);
+  });
+
+  it('a background attempt that a visitor joins is promoted while it waits', async () => {
+    const g = governorAt(spent(10, 30_000), true);
+    let priority: 'visitor' | 'background' = 'background';
+    let admitted = false;
+    const waiting = g.governor.acquire('core', { priority: () => priority }).then(() => (admitted = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(g.sleeps).toEqual([30_000]);
+    expect(admitted).toBe(false);
+    priority = 'visitor';
+    g.governor.wake();
+    await waiting;
+    expect(g.state().dayCounts.core).toBe(11);
+  });
+});
+
+describe('QuotaGovernor reservations', () => {
+  it('reserves all of a view’s calls or none, and counts them against later requests', async () => {
+    const g = governorAt(spent(16, 10_000));
+    expect(await g.governor.reserve('apps', ['a', 'b', 'c'])).toEqual({ ok: true });
+    // 16 + 3 reserved: one apps slot left, so a view needing two is refused and reserves nothing.
+    expect(await g.governor.reserve('apps', ['d', 'e'])).toMatchObject({ ok: false, scope: 'minute' });
+    expect(await g.governor.reserve('apps', ['d'])).toEqual({ ok: true });
+    await expect(g.governor.acquire('apps')).rejects.toMatchObject({ code: 'budget_exhausted' });
+    // Keys already reserved are not reserved twice (a second visitor of the same view).
+    expect(await g.governor.reserve('apps', ['a', 'd'])).toEqual({ ok: true });
+  });
+
+  it('an attempt consumes its request’s reservation even once core has filled the apps share', async () => {
+    const g = governorAt(spent(18, 10_000));
+    expect(await g.governor.reserve('apps', ['a', 'b'])).toEqual({ ok: true });
+    await g.governor.acquire('core');
+    await g.governor.acquire('core');
+    await g.governor.acquire('apps', { key: 'a' });
+    await g.governor.acquire('apps', { key: 'b' });
+    expect(g.state().recent).toHaveLength(22);
+    // Consumed: the same key is not admitted a second time on the strength of its reservation.
+    await expect(g.governor.acquire('apps', { key: 'a' })).rejects.toMatchObject({ code: 'budget_exhausted' });
+  });
+
+  it('a reservation lapses after 30 s unused, and a released one frees its slot at once', async () => {
+    const g = governorAt(spent(18, 10_000));
+    expect(await g.governor.reserve('apps', ['a', 'b'])).toEqual({ ok: true });
+    expect(await g.governor.reserve('apps', ['c'])).toMatchObject({ ok: false });
+    g.governor.release('a');
+    expect(await g.governor.reserve('apps', ['c'])).toEqual({ ok: true });
+    g.advance(30_000);
+    expect(await g.governor.reserve('apps', ['d', 'e'])).toEqual({ ok: true });
+  });
+
+  it('a visitor waiting to reserve gets the slot another view releases', async () => {
+    const g = governorAt(spent(18, 10_000), true);
+    expect(await g.governor.reserve('apps', ['a', 'b'])).toEqual({ ok: true });
+    const waiting = g.governor.reserve('apps', ['c'], 5_000);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(g.sleeps).toEqual([5_000]);
+    g.governor.release('b');
+    expect(await waiting).toEqual({ ok: true });
   });
 });

@@ -12,6 +12,9 @@ export type AppsQueryResult = Parsed<AppsQuery>;
 
 const fail = (param: string, message: string): AppsQueryResult => refuse(param, `${param} ${message}`);
 
+/** The parameters of GET /api/apps: a view and one of its pages (the pages' URLs carry the same). */
+export const APPS_API_PARAMS = ['sort', 'window', 'category', 'subcategory', 'page', 'pageSize'] as const satisfies readonly (keyof AppsQuery)[];
+
 const WHOLE = /^[1-9]\d{0,2}$/;
 
 export function validateAppsQuery(values: Partial<Record<keyof AppsQuery, string>>): AppsQueryResult {

@@ -1,23 +1,13 @@
 import 'server-only';
 import { attribution } from '../../attribution';
 import { getDatasets, type Dataset } from '../../datasets';
-import type { AppRanking, AppRankingsQuery } from '../../datasets/endpoints';
+import type { AppRanking } from '../../datasets/endpoints';
 import type { Partition } from '../../datasets/quota';
 import { tagPageData } from '../../page-tags';
-import { buildAppsRows, pageBounds } from './rows';
 import { previousWindowRange, windowRange, type DateRange } from '../../utc-day';
-import { APPS_MAX_RANKS, DEFAULT_APPS_QUERY, type AppsQuery, type AppsRanking, type AppsView } from './types';
-
-const UPSTREAM_PAGE = 100;
-
-/**
- * The default view (and its comparison window) is what most visitors and the home page see: it is
- * core traffic. Every other sort/window/category combination is paid from the `apps` partition, which
- * can never eat into the core reserve.
- */
-function partitionFor(q: Pick<AppsQuery, 'sort' | 'window' | 'category'>): Partition {
-  return q.sort === DEFAULT_APPS_QUERY.sort && q.window === DEFAULT_APPS_QUERY.window && q.category === null ? 'core' : 'apps';
-}
+import { buildAppsRows, pageBounds } from './rows';
+import { APPS_MAX_RANKS, type AppsQuery, type AppsRanking, type AppsView } from './types';
+import { appsUpstreamRequest, partitionFor, UPSTREAM_PAGE } from './view-requests';
 
 /**
  * Up to 200 ranks of one view: upstream offset 0 (limit 100), then offset 100 only when the first page
@@ -28,18 +18,14 @@ export async function loadAppRanks(
   range: Pick<DateRange, 'start' | 'end'>,
   partition: Partition,
 ): Promise<{ rows: AppRanking[]; first: Dataset<AppRanking> }> {
-  const filter = q.subcategory ? { subcategory: q.subcategory } : q.category ? { category: q.category } : {};
-  const request = (offset: number): AppRankingsQuery => ({
-    sort: q.sort,
-    ...filter,
-    startDate: range.start,
-    endDate: range.end,
-    limit: UPSTREAM_PAGE,
-    offset,
-  });
+  const request = (offset: number) => appsUpstreamRequest(q, range, offset);
   const options = { partition };
   const first = await getDatasets().get('app-rankings', request(0), options);
-  if (first.rows.length < UPSTREAM_PAGE) return { rows: first.rows, first };
+  if (first.rows.length < UPSTREAM_PAGE) {
+    // The last page: a slot middleware reserved for the page after it (lib/view-admission.ts) is not needed.
+    getDatasets().release('app-rankings', request(UPSTREAM_PAGE));
+    return { rows: first.rows, first };
+  }
   const second = await getDatasets().get('app-rankings', request(UPSTREAM_PAGE), options);
   return { rows: [...first.rows, ...second.rows].slice(0, APPS_MAX_RANKS), first };
 }

@@ -52,12 +52,15 @@ export interface HistorySnapshot {
 
 let memo: { signature: string; snapshot: HistorySnapshot } | undefined;
 
-/** Every rankings-daily row from the dataset start through the current data day. */
-export async function loadModelHistory(client: DatasetsClient): Promise<HistorySnapshot> {
+/**
+ * Every rankings-daily row from the dataset start through the current data day. `background`: nobody
+ * waits for it (the start-up warm-up), so its calls yield the minute to visitors (FetchOptions).
+ */
+export async function loadModelHistory(client: DatasetsClient, { background = false }: { background?: boolean } = {}): Promise<HistorySnapshot> {
   const dataDay = client.dataDay();
   const chunks = await Promise.all(
     planHistoryChunks(dataDay).map((chunk) =>
-      client.get('rankings-daily', { startDate: chunk.start, endDate: chunk.end }, { freshness: chunk.final ? 'final' : 'data-day' }),
+      client.get('rankings-daily', { startDate: chunk.start, endDate: chunk.end }, { freshness: chunk.final ? 'final' : 'data-day', background }),
     ),
   );
   const signature = `${dataDay}|${chunks.map((c) => `${c.meta.startDate}:${c.fetchedAt}`).join('|')}`;

@@ -27,11 +27,14 @@ export async function getModelHistory(): Promise<ModelHistoryData> {
   return data;
 }
 
-/** The history without tagging a render: for the warm-up at server start, which renders nothing. */
-export async function readModelHistory(): Promise<ModelHistoryData> {
+/**
+ * The history without tagging a render. `background`: for the start-up warm-up, which renders nothing and
+ * which nobody waits for (its upstream calls yield to visitors').
+ */
+export async function readModelHistory({ background = false }: { background?: boolean } = {}): Promise<ModelHistoryData> {
   let snapshot: HistorySnapshot;
   try {
-    snapshot = await loadModelHistory(getDatasets());
+    snapshot = await loadModelHistory(getDatasets(), { background });
   } catch (error) {
     if (isDatasetsError(error) && !(await hasCachedData())) reportColdOutage(error.retryAfterSeconds ?? 30);
     throw error;

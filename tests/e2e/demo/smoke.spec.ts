@@ -63,12 +63,12 @@ test.describe('demo mode smoke', () => {
 test('robots.txt keeps crawlers out of the API and internal paths, and every sitemap URL answers 200', async ({ request }) => {
   const robots = await (await request.get('/robots.txt')).text();
   expect(robots).toContain('Disallow: /api/');
-  expect(robots).toMatch(/Sitemap: http:\/\/127\.0\.0\.1:3100\/sitemap\.xml/);
+  expect(robots).toContain(`Sitemap: http://127.0.0.1:${process.env.E2E_PORT ?? 3100}/sitemap.xml`);
 
   const xml = await (await request.get('/sitemap.xml')).text();
   const urls = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
   expect(urls.length).toBeGreaterThan(100);
-  expect(urls).toContain('http://127.0.0.1:3100/apps/coding/cli-agent');
+  expect(urls).toContain(`http://127.0.0.1:${process.env.E2E_PORT ?? 3100}/apps/coding/cli-agent`);
   expect(urls.some((url) => url.includes(':free'))).toBe(true);
   for (const url of urls) {
     const response = await request.get(new URL(url).pathname + new URL(url).search);

@@ -1,7 +1,7 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
 import { liveKey, oidcLogins, setAllowlistFile, signInWithPassword, signInWithSso, SSO_STAFF_EMAIL, STAFF_EMAIL } from './staff-helpers';
 
-const BASE = 'http://127.0.0.1:3100';
+const BASE = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
 
 let anonymous: APIRequestContext;
 

@@ -32,7 +32,7 @@ export async function signInWithSso(page: Page, email: string): Promise<void> {
   await expect(page).toHaveURL(new RegExp(`^${oidcOrigin.replace(/\./g, '\\.')}/interaction/`));
   await page.getByLabel('Email').fill(email);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page).toHaveURL(/127\.0\.0\.1:3100\/staff$/);
+  await expect(page).toHaveURL(new RegExp(`127\\.0\\.0\\.1:${process.env.E2E_PORT ?? 3100}/staff$`));
 }
 
 export async function oidcLogins(): Promise<string[]> {
