@@ -62,12 +62,6 @@ export function parseDownloadFile(file: string): { table: BoardId; format: Downl
 /** The file names `/download/` serves, for the message of a 404: `models.csv or models.json, apps.csv or …`. */
 export const DOWNLOAD_FILES = BOARD_IDS.map((id) => DOWNLOAD_FORMATS.map((format) => `${id}.${format}`).join(' or ')).join(', ');
 
-/** The public URL of a download, defaults dropped and parameters in a fixed order. */
-export function boardDownloadHref(query: DownloadQuery, format: DownloadFormat): string {
-  const search = downloadSpecOf(query).search(query).toString();
-  return `/download/${query.table}.${format}${search ? `?${search}` : ''}`;
-}
-
 /** The boards that publish a widget, by the path of their public URL (`/embed/models`). */
 const EMBED_BOARDS: ReadonlyMap<string, EmbedSpec<Embed>> = new Map(
   BOARD_IDS.flatMap((id) => {

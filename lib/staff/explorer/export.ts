@@ -4,7 +4,7 @@ import { BOARDS } from '../../boards';
 import { explorerTable, type ExplorerResult } from '../../boards/server';
 import { DOWNLOAD_CONTENT_TYPES } from '../../downloads';
 import { exportFileName } from '../../export/csv';
-import { attributionPreamble, jsonFile, tableCsv, type ExportRow, type ExportTable } from '../../export/tables';
+import { attributionPreamble, jsonFile, tableCsv, type ExportRow } from '../../export/tables';
 import { exportFileParts, type ExplorerQuery, type ExportFormat } from './query';
 
 /** The explorer's exports: the citation its figures carry, and CSV or JSON files of its rows. */
@@ -32,11 +32,6 @@ export function citationPreamble(result: ExplorerResult): string[] {
   return attributionPreamble(attributionOf(result));
 }
 
-/** Flat rows for CSV and JSON: tokens as exact decimal strings (each board's table, lib/boards/server.ts). */
-export function explorerRows(result: ExplorerResult): ExportTable {
-  return explorerTable(result);
-}
-
 export interface ExplorerJson {
   citation: ExplorerCitation;
   query: ExplorerQuery;
@@ -52,7 +47,8 @@ export interface ExplorerDownload {
 
 /** The export file for a result: CSV with the citation preamble, or JSON carrying the citation as fields. */
 export function explorerDownload(result: ExplorerResult, format: ExportFormat): ExplorerDownload {
-  const table = explorerRows(result);
+  // Flat rows, tokens as exact decimal strings: each board's table (lib/boards/server.ts).
+  const table = explorerTable(result);
   const fileName = exportFileName(exportFileParts(result.query), format);
   const json: ExplorerJson = { citation: explorerCitation(result), query: result.query, rows: table.rows };
   const body = format === 'csv' ? tableCsv(table, attributionOf(result)) : jsonFile(json);
