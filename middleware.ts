@@ -22,7 +22,7 @@ import { ApiRateLimiter, clientOf, EXEMPT_API_PATHS } from './lib/rate-limit';
  * 1. `/models?window=week` is the public URL (shareable, crawlable), but an App Router page that reads
  *    search params renders on every request; rewriting to a path segment makes each window an ISR page.
  *    The same for `/apps[/<category>[/<subcategory>]]?sort=&window=&page=&pageSize=`, and for the iframe
- *    widgets `/embed/models|apps?…`, whose values are all checked here (lib/embed.ts): a bad one is a 404.
+ *    widgets `/embed/models|apps?…`, whose values are all checked here (the boards' widget specs, lib/boards): a bad one is a 404.
  * 2. While the site holds no data at all and the upstream is failing, data pages answer 503 with
  *    Retry-After (lib/availability.ts) rather than an error page. So does an app-ranking view nobody
  *    has fetched yet when the budget cannot pay for it within a few seconds (lib/view-admission.ts).

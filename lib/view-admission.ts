@@ -2,14 +2,16 @@
  * Admission of views nobody has fetched yet, published process-wide by the data layer when it is built
  * (lib/datasets/admission.ts), so that middleware.ts can answer 503 with Retry-After when the budget
  * cannot pay for a view's first upstream calls right now, instead of letting its render fail as a 500.
- * Same pattern as lib/availability.ts: no imports, no I/O, nothing but a function held on globalThis.
+ * Same pattern as lib/availability.ts: no runtime imports, no I/O, nothing but a function held on globalThis.
  */
+import type { Partition } from './datasets/quota';
+
 const KEY = Symbol.for('tokenboard.viewAdmission');
 
 /** The upstream requests a view starts with, as request keys (lib/datasets/keys.ts). */
 export interface ViewRequests {
   /** The quota partition that pays for the view. */
-  partition: 'core' | 'apps' | 'staff';
+  partition: Partition;
   /** Per window the view reads: its first page and the page after it (needed only if the first is full). */
   calls: { first: string; next: string }[];
   /**

@@ -14,12 +14,14 @@ import type { QuotaGovernor } from './quota';
 export function createViewAdmission(options: { governor: QuotaGovernor; cache: ResponseCache; waitMs: number; log: Logger; now?: () => number }): AdmissionCheck {
   const now = options.now ?? Date.now;
   const episodes = new Map<string, number>();
-  const held = async (keys: readonly string[]) => keys.length > 0 && (await Promise.all(keys.map((key) => options.cache.get(key)))).every(Boolean);
+  const heldEach = (keys: readonly string[]) => Promise.all(keys.map(async (key) => (await options.cache.get(key)) !== undefined));
+  const heldAll = async (keys: readonly string[]) => keys.length > 0 && (await heldEach(keys)).every(Boolean);
 
   return async (view: ViewRequests): Promise<Admission> => {
-    if ((await held(view.calls.map((call) => call.first))) || (await held(view.before))) return { ok: true };
-    const missing = [];
-    for (const call of view.calls) if (!(await options.cache.get(call.first))) missing.push(call);
+    // One read per key: this runs in middleware on every request for an apps view.
+    const firstHeld = await heldEach(view.calls.map((call) => call.first));
+    if (firstHeld.every(Boolean) || (await heldAll(view.before))) return { ok: true };
+    const missing = view.calls.filter((_, i) => !firstHeld[i]);
     const required = missing.flatMap((call) => (view.full ? [call.first, call.next] : [call.first]));
     const decision = await options.governor.reserve(view.partition, required, options.waitMs);
     if (decision.ok) {

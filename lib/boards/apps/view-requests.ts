@@ -25,9 +25,9 @@ export function appsUpstreamRequest(q: Pick<AppsQuery, 'sort' | 'category' | 'su
 }
 
 /** The windows a view reads on `dataDay`: the current one, and the previous one when the view is compared (unfiltered). */
-export function appsViewWindows(q: Pick<AppsQuery, 'window' | 'category'>, dataDay: string): DateRange[] {
+export function appsViewWindows(q: Pick<AppsQuery, 'window' | 'category'>, dataDay: string): [DateRange] | [DateRange, DateRange] {
   const previous = previousWindowRange(q.window, dataDay);
-  return [windowRange(q.window, dataDay), ...(q.category === null && previous.days > 0 ? [previous] : [])];
+  return q.category === null && previous.days > 0 ? [windowRange(q.window, dataDay), previous] : [windowRange(q.window, dataDay)];
 }
 
 /** The request keys a view starts with on `dataDay` (see lib/view-admission.ts). */

@@ -4,10 +4,10 @@ import { getDatasets, type Dataset } from '../../datasets';
 import type { AppRanking } from '../../datasets/endpoints';
 import type { Partition } from '../../datasets/quota';
 import { tagPageData } from '../../page-tags';
-import { previousWindowRange, windowRange, type DateRange } from '../../utc-day';
+import type { DateRange } from '../../utc-day';
 import { buildAppsRows, pageBounds } from './rows';
 import { APPS_MAX_RANKS, type AppsQuery, type AppsRanking, type AppsView } from './types';
-import { appsUpstreamRequest, partitionFor, UPSTREAM_PAGE } from './view-requests';
+import { appsUpstreamRequest, appsViewWindows, partitionFor, UPSTREAM_PAGE } from './view-requests';
 
 /**
  * Up to 200 ranks of one view: upstream offset 0 (limit 100), then offset 100 only when the first page
@@ -34,12 +34,12 @@ export async function loadAppRanks(
 export async function getAppsRanking(query: Pick<AppsQuery, 'sort' | 'window' | 'category' | 'subcategory'>): Promise<AppsRanking> {
   const datasets = getDatasets();
   const dataDay = datasets.dataDay();
-  const range = windowRange(query.window, dataDay);
+  // The same windows middleware admits the view for (view-requests.ts): the previous one only when compared.
+  const [range, previousRange] = appsViewWindows(query, dataDay);
   const comparable = query.category === null;
-  const previousRange = previousWindowRange(query.window, dataDay);
   const [current, previous] = await Promise.all([
     loadAppRanks(query, range, partitionFor(query)),
-    comparable && previousRange.days > 0 ? loadAppRanks(query, previousRange, partitionFor(query)) : Promise.resolve(null),
+    previousRange ? loadAppRanks(query, previousRange, partitionFor(query)) : Promise.resolve(null),
   ]);
   const { rows, listedTotal } = buildAppsRows(current.rows, comparable ? (previous?.rows ?? []) : null);
   const { meta, source } = current.first;
