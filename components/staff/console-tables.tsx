@@ -1,16 +1,11 @@
 import { LazyBarChart } from '@/components/charts/lazy';
 import { Stat } from '@/components/site/stat';
 import { TableHead } from '@/components/site/table-head';
-import type { AttemptRecord, Partition, QuotaSnapshot } from '@/lib/datasets';
+import { BUDGET_PARTITIONS, PARTITION_LABELS, type BudgetPartition } from '@/lib/boards/budget';
+import type { AttemptRecord, QuotaSnapshot } from '@/lib/data-layer';
 import { formatCount, formatTimestamp } from '@/lib/format';
 import type { AuditRecord } from '@/lib/audit';
 import type { HeldDataset } from '@/lib/staff/console';
-
-const PARTITION_LABELS: Record<Partition, string> = {
-  core: 'Core (history, default views)',
-  apps: 'Apps (categories, windows)',
-  staff: 'Staff (explorer, refreshes)',
-};
 
 
 /** Parameters as `name=value` pairs, the way they went upstream. */
@@ -20,9 +15,9 @@ export function formatParams(params: Record<string, string>): string {
     .join(' ');
 }
 
-export function BudgetPanel({ budget }: { budget: QuotaSnapshot }) {
+export function BudgetPanel({ budget }: { budget: QuotaSnapshot<BudgetPartition> }) {
   const hours = Array.from({ length: 24 }, (_, h) => h);
-  const perHour = hours.map((h) => budget.hourly.core[h]! + budget.hourly.apps[h]! + budget.hourly.staff[h]!);
+  const perHour = hours.map((h) => BUDGET_PARTITIONS.reduce((sum, partition) => sum + budget.hourly[partition][h]!, 0));
   const lastHour = perHour.reduce((last, count, h) => (count > 0 ? h : last), -1);
   const shownHours = hours.slice(0, Math.max(lastHour, new Date().getUTCHours()) + 1);
   return (
@@ -48,11 +43,11 @@ export function BudgetPanel({ budget }: { budget: QuotaSnapshot }) {
             columns={[{ label: 'Partition' }, { label: 'This minute', numeric: true }, { label: 'Today', numeric: true }, { label: 'Daily cap', numeric: true }, { label: 'Left today', numeric: true }]}
           />
           <tbody>
-            {(Object.keys(PARTITION_LABELS) as Partition[]).map((partition) => {
+            {BUDGET_PARTITIONS.map((partition) => {
               const p = budget.partitions[partition];
               return (
                 <tr key={partition}>
-                  <th scope="row">{PARTITION_LABELS[partition]}</th>
+                  <th scope="row">{PARTITION_LABELS[partition].label}</th>
                   <td className="num">{p.minute}</td>
                   <td className="num">{formatCount(p.used)}</td>
                   <td className="num">{formatCount(p.cap)}</td>
@@ -75,14 +70,18 @@ export function BudgetPanel({ budget }: { budget: QuotaSnapshot }) {
         <div className="table-scroll">
           <table className="data-table">
             <caption>Upstream attempts per UTC hour on {budget.day}</caption>
-            <TableHead columns={[{ label: 'Hour (UTC)' }, { label: 'Core', numeric: true }, { label: 'Apps', numeric: true }, { label: 'Staff', numeric: true }, { label: 'All', numeric: true }]} />
+            <TableHead
+              columns={[{ label: 'Hour (UTC)' }, ...BUDGET_PARTITIONS.map((partition) => ({ label: PARTITION_LABELS[partition].short, numeric: true })), { label: 'All', numeric: true }]}
+            />
             <tbody>
               {shownHours.map((h) => (
                 <tr key={h}>
                   <th scope="row">{String(h).padStart(2, '0')}:00</th>
-                  <td className="num">{budget.hourly.core[h]}</td>
-                  <td className="num">{budget.hourly.apps[h]}</td>
-                  <td className="num">{budget.hourly.staff[h]}</td>
+                  {BUDGET_PARTITIONS.map((partition) => (
+                    <td key={partition} className="num">
+                      {budget.hourly[partition][h]}
+                    </td>
+                  ))}
                   <td className="num">{perHour[h]}</td>
                 </tr>
               ))}

@@ -23,9 +23,10 @@ export interface Dataset<Row> {
   fetchedAt: string;
 }
 
-export interface FetchOptions {
-  /** Whose budget pays for a miss. */
-  partition?: Partition;
+/** `P`: the budget plan's partition names (the composition root knows the plan; the client counts any name). */
+export interface FetchOptions<P extends Partition = Partition> {
+  /** Whose budget pays for a miss; by default the policy's reserved partition. */
+  partition?: P;
   /**
    * `data-day` (default): refetch once the data day changes, since recent figures can be restated.
    * `final`: a window whose figures can no longer change; any cached copy is good forever.
@@ -83,7 +84,7 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  * The one wrapper around the Datasets API: validate → cache → coalesce → (breaker, quota, timeout,
  * retry policy) → validate the payload → reshape. Every public data function goes through `load`.
  */
-export function createDatasetsClient(options: DatasetsClientOptions) {
+export function createDatasetsClient<P extends Partition = Partition>(options: DatasetsClientOptions) {
   const now = options.now ?? (() => new Date());
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
@@ -219,7 +220,7 @@ export function createDatasetsClient(options: DatasetsClientOptions) {
     const priority: { value: Priority } = { value: fetchOptions.background ? 'background' : 'visitor' };
     const fetchAndStore = async (): Promise<CacheEntry> => {
       const fetchedDay = dataDay();
-      const body = await fetchWithPolicy(endpoint, query, fetchOptions.partition ?? 'core', () => priority.value);
+      const body = await fetchWithPolicy(endpoint, query, fetchOptions.partition ?? options.governor.policy.reserved, () => priority.value);
       const entry: CacheEntry = {
         key,
         endpoint,
@@ -281,7 +282,7 @@ export function createDatasetsClient(options: DatasetsClientOptions) {
     dataDay,
 
     /** Fetches a held dataset again now, whatever its freshness (a staff refresh; charged to `partition`). */
-    async refetch(entry: Pick<CacheEntry, 'endpoint' | 'query' | 'final'>, partition: Partition): Promise<CacheEntry> {
+    async refetch(entry: Pick<CacheEntry, 'endpoint' | 'query' | 'final'>, partition: P): Promise<CacheEntry> {
       return load(entry.endpoint, entry.query, { partition, force: true, freshness: entry.final ? 'final' : 'data-day' });
     },
 
@@ -289,7 +290,7 @@ export function createDatasetsClient(options: DatasetsClientOptions) {
      * One upstream operation's figures for a request (camelCase, defaults filled in by its spec):
      * `get('rankings-daily', { startDate, endDate })`, `get('app-rankings', { sort: 'trending', limit: 100 })`.
      */
-    async get<E extends Endpoint>(endpoint: E, input: InputOf<E>, fetchOptions: FetchOptions = {}): Promise<Dataset<RowOf<E>>> {
+    async get<E extends Endpoint>(endpoint: E, input: InputOf<E>, fetchOptions: FetchOptions<P> = {}): Promise<Dataset<RowOf<E>>> {
       const spec = specOf(endpoint);
       const entry = await load(endpoint, spec.upstreamQuery(spec.resolve(input, dataDay(), now())), fetchOptions);
       const reshapedEntry = reshapeOnce(entry, (body) => {
@@ -310,7 +311,7 @@ export function createDatasetsClient(options: DatasetsClientOptions) {
   };
 }
 
-export type DatasetsClient = ReturnType<typeof createDatasetsClient>;
+export type DatasetsClient<P extends Partition = Partition> = ReturnType<typeof createDatasetsClient<P>>;
 
 function upstreamMessage(body: string): string | undefined {
   try {

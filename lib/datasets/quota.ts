@@ -8,30 +8,47 @@ import { DatasetsError } from './errors';
  * restarts (file) and can be shared by several instances (a Redis store, later).
  */
 
-export const PARTITIONS = ['core', 'apps', 'staff'] as const;
 /**
- * core: model history and the default public views; apps: category/filter/window variants of the app
- * rankings; staff: explorer queries and manual refreshes.
+ * A budget partition's name. The product's budget plan names them (lib/boards/budget.ts); the governor
+ * only counts per name, so a new partition is a line in the plan, not a change here.
  */
-export type Partition = (typeof PARTITIONS)[number];
+export type Partition = string;
+
+/** How one partition shares the limits: the reserved partition keeps slots no other may use; the others are capped. */
+export type PartitionShare =
+  /** Shares of the minute and of the day that only this partition may use (it may use all the rest too). */
+  | { reserve: { minute: number; day: number } }
+  /** Share of the day this partition may use at most (and never the reserved partition's slots). */
+  | { dayCap: number };
+
+/** Every partition by name, exactly one of them reserved. */
+export type BudgetPlan = Readonly<Record<string, PartitionShare>>;
 
 export interface QuotaPolicy {
   perMinute: number;
   perDay: number;
-  /** Slots only `core` may use: other partitions stop this far below the limit. */
-  coreReserve: { minute: number; day: number };
-  /** Daily ceilings of the non-core partitions. */
-  dayCaps: { apps: number; staff: number };
+  /** The partition whose reserve the others may not use. */
+  reserved: Partition;
+  /** Slots only the reserved partition may use: the others stop this far below the limit. */
+  reserve: { minute: number; day: number };
+  /** Daily ceilings of the other partitions. */
+  dayCaps: Readonly<Record<Partition, number>>;
 }
 
-/** Splits the limits: core keeps 40 % of the day and a third of each minute; apps may use half the day, staff a tenth. */
-export function defaultPolicy(perMinute: number, perDay: number): QuotaPolicy {
-  return {
-    perMinute,
-    perDay,
-    coreReserve: { minute: Math.floor(perMinute / 3), day: Math.floor(perDay * 0.4) },
-    dayCaps: { apps: Math.floor(perDay * 0.5), staff: Math.floor(perDay * 0.1) },
-  };
+/** The plan's shares as attempt counts under the given limits. */
+export function policyFor(plan: BudgetPlan, perMinute: number, perDay: number): QuotaPolicy {
+  const reserved = Object.entries(plan).flatMap(([name, share]) => ('reserve' in share ? [[name, share.reserve] as const] : []));
+  if (reserved.length !== 1) throw new Error(`a budget plan reserves exactly one partition (this one reserves ${reserved.length})`);
+  const [[name, reserve]] = reserved as [readonly [string, { minute: number; day: number }]];
+  const dayCaps = Object.fromEntries(
+    Object.entries(plan).flatMap(([p, share]) => ('dayCap' in share ? [[p, Math.floor(perDay * share.dayCap)]] : [])),
+  );
+  return { perMinute, perDay, reserved: name, reserve: { minute: Math.floor(perMinute * reserve.minute), day: Math.floor(perDay * reserve.day) }, dayCaps };
+}
+
+/** The partitions of a policy, the reserved one first. */
+export function partitionsOf(policy: QuotaPolicy): Partition[] {
+  return [policy.reserved, ...Object.keys(policy.dayCaps)];
 }
 
 export interface QuotaState {
@@ -47,9 +64,16 @@ export interface QuotaState {
   lastSuccessAt: string | null;
 }
 
+/** Counters are keyed by partition name and start when a partition first spends: a missing name has spent 0. */
 export function emptyState(day: string): QuotaState {
-  const hours = () => Array.from({ length: 24 }, () => 0);
-  return { day, dayCounts: { core: 0, apps: 0, staff: 0 }, hourly: { core: hours(), apps: hours(), staff: hours() }, recent: [], blockedUntil: 0, lastSuccessAt: null };
+  return { day, dayCounts: {}, hourly: {}, recent: [], blockedUntil: 0, lastSuccessAt: null };
+}
+
+const emptyHours = () => Array.from({ length: 24 }, () => 0);
+
+/** Attempts of every partition today, those of partitions no longer in the plan included (they spent real budget). */
+function dayTotal(state: QuotaState): number {
+  return Object.values(state.dayCounts).reduce((sum, count) => sum + count, 0);
 }
 
 export interface QuotaStore {
@@ -109,24 +133,26 @@ export function decide(state: QuotaState, partition: Partition, now: number, pol
   const pending = context.pending ?? [];
   if (pending.length > 0) {
     const dayCounts = { ...state.dayCounts };
-    for (const p of pending) dayCounts[p.partition] += 1;
+    for (const p of pending) dayCounts[p.partition] = (dayCounts[p.partition] ?? 0) + 1;
     const recent = [...state.recent, ...pending.map(({ at, partition: p }) => ({ at, partition: p }))].sort((a, b) => a.at - b.at);
     return decide({ ...state, dayCounts, recent }, partition, now, policy, { ...context, pending: [] });
   }
-  const dayUsed = state.dayCounts.core + state.dayCounts.apps + state.dayCounts.staff;
+  const dayUsed = dayTotal(state);
   if (context.reserved) {
     if (dayUsed >= policy.perDay) return { ok: false, scope: 'day', retryAfterSeconds: secondsUntilNextUtcDay(now) };
     return minuteDecision(state, policy.perMinute, now);
   }
-  const isCore = partition === 'core';
-  const dayHeadroom = isCore ? 0 : Math.max(0, policy.coreReserve.day - state.dayCounts.core);
+  const isReserved = partition === policy.reserved;
+  const cap = policy.dayCaps[partition];
+  if (!isReserved && cap === undefined) throw new Error(`no budget partition named ${partition}`);
+  const dayHeadroom = isReserved ? 0 : Math.max(0, policy.reserve.day - (state.dayCounts[policy.reserved] ?? 0));
   if (dayUsed + dayHeadroom >= policy.perDay) {
     return { ok: false, scope: 'day', retryAfterSeconds: secondsUntilNextUtcDay(now) };
   }
-  if (!isCore && state.dayCounts[partition] >= policy.dayCaps[partition]) {
+  if (!isReserved && (state.dayCounts[partition] ?? 0) >= cap!) {
     return { ok: false, scope: 'partition', retryAfterSeconds: secondsUntilNextUtcDay(now) };
   }
-  const shareLimit = isCore ? policy.perMinute : policy.perMinute - policy.coreReserve.minute;
+  const shareLimit = isReserved ? policy.perMinute : policy.perMinute - policy.reserve.minute;
   return minuteDecision(state, context.background ? Math.min(shareLimit, backgroundMinuteLimit(policy)) : shareLimit, now);
 }
 
@@ -144,19 +170,23 @@ function admit(state: QuotaState, partition: Partition, now: number): QuotaState
   return {
     ...state,
     recent: [...state.recent, { at: now, partition }],
-    dayCounts: { ...state.dayCounts, [partition]: state.dayCounts[partition] + 1 },
-    hourly: { ...state.hourly, [partition]: state.hourly[partition].map((count, h) => (h === hour ? count + 1 : count)) },
+    dayCounts: { ...state.dayCounts, [partition]: (state.dayCounts[partition] ?? 0) + 1 },
+    hourly: { ...state.hourly, [partition]: (state.hourly[partition] ?? emptyHours()).map((count, h) => (h === hour ? count + 1 : count)) },
   };
 }
 
-export interface QuotaSnapshot {
+/** `P`: the plan's partition names, for a caller that knows the plan (the governor itself counts any name). */
+export interface QuotaSnapshot<P extends Partition = Partition> {
   day: string;
   minute: { used: number; limit: number };
   dayTotal: { used: number; limit: number; left: number };
-  /** Per partition: attempts today and in the last minute, its daily cap and minute share, and what it may still spend today. */
-  partitions: Record<Partition, { used: number; minute: number; left: number; cap: number; minuteCap: number }>;
-  /** Attempts per UTC hour today, per partition. */
-  hourly: Record<Partition, number[]>;
+  /**
+   * Per partition of the policy, the reserved one first: attempts today and in the last minute, its daily
+   * cap and minute share, and what it may still spend today.
+   */
+  partitions: Record<P, { used: number; minute: number; left: number; cap: number; minuteCap: number }>;
+  /** Attempts per UTC hour today, per partition of the policy. */
+  hourly: Record<P, number[]>;
   blockedUntil: string | null;
   lastSuccessAt: string | null;
 }
@@ -310,22 +340,24 @@ export class QuotaGovernor {
   async snapshot(): Promise<QuotaSnapshot> {
     const now = this.clock();
     const state = rollForward(await this.store.read(), now);
-    const used = state.dayCounts.core + state.dayCounts.apps + state.dayCounts.staff;
-    const left = Math.max(0, this.policy.perDay - used);
-    const nonCoreMinute = this.policy.perMinute - this.policy.coreReserve.minute;
-    const minuteOf = (p: Partition) => state.recent.filter((r) => r.partition === p).length;
-    const nonCoreLeft = (p: 'apps' | 'staff') =>
-      Math.max(0, Math.min(this.policy.dayCaps[p] - state.dayCounts[p], left - Math.max(0, this.policy.coreReserve.day - state.dayCounts.core)));
+    const { perDay, perMinute, reserved, reserve, dayCaps } = this.policy;
+    const used = dayTotal(state);
+    const left = Math.max(0, perDay - used);
+    const spent = (p: Partition) => state.dayCounts[p] ?? 0;
+    const reserveHeld = Math.max(0, reserve.day - spent(reserved));
+    const share = (p: Partition) =>
+      p === reserved
+        ? { cap: perDay, minuteCap: perMinute, left }
+        : { cap: dayCaps[p]!, minuteCap: perMinute - reserve.minute, left: Math.max(0, Math.min(dayCaps[p]! - spent(p), left - reserveHeld)) };
+    const partitions = partitionsOf(this.policy);
     return {
       day: state.day,
-      minute: { used: state.recent.length, limit: this.policy.perMinute },
-      dayTotal: { used, limit: this.policy.perDay, left },
-      partitions: {
-        core: { used: state.dayCounts.core, minute: minuteOf('core'), left, cap: this.policy.perDay, minuteCap: this.policy.perMinute },
-        apps: { used: state.dayCounts.apps, minute: minuteOf('apps'), left: nonCoreLeft('apps'), cap: this.policy.dayCaps.apps, minuteCap: nonCoreMinute },
-        staff: { used: state.dayCounts.staff, minute: minuteOf('staff'), left: nonCoreLeft('staff'), cap: this.policy.dayCaps.staff, minuteCap: nonCoreMinute },
-      },
-      hourly: state.hourly,
+      minute: { used: state.recent.length, limit: perMinute },
+      dayTotal: { used, limit: perDay, left },
+      partitions: Object.fromEntries(
+        partitions.map((p) => [p, { used: spent(p), minute: state.recent.filter((r) => r.partition === p).length, ...share(p) }]),
+      ),
+      hourly: Object.fromEntries(partitions.map((p) => [p, state.hourly[p] ?? emptyHours()])),
       blockedUntil: state.blockedUntil > now ? new Date(state.blockedUntil).toISOString() : null,
       lastSuccessAt: state.lastSuccessAt,
     };
@@ -344,9 +376,12 @@ function refusal(partition: Partition, decision: Extract<Decision, { ok: false }
 }
 
 const isCount = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+const isRecordOf = (value: unknown, valid: (entry: unknown) => boolean) =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(valid);
 
 /**
- * A corrupt or foreign file must not crash the site or silently zero the counters: fail loudly. Files
+ * A corrupt or foreign file must not crash the site or silently zero the counters: fail loudly. Counters
+ * are keyed by partition name, so a plan that adds or drops a partition reads the same state. Files
  * written before attempts carried their partition (bare timestamps, no hourly counts) are upgraded.
  */
 export function parseQuotaState(value: unknown): QuotaState {
@@ -356,22 +391,21 @@ export function parseQuotaState(value: unknown): QuotaState {
     typeof v === 'object' &&
     typeof v.day === 'string' &&
     Array.isArray(v.recent) &&
-    v.recent.every((r) => typeof r?.at === 'number' && PARTITIONS.includes(r.partition)) &&
+    v.recent.every((r) => typeof r?.at === 'number' && typeof r.partition === 'string') &&
     typeof v.blockedUntil === 'number' &&
-    typeof v.dayCounts === 'object' &&
-    v.dayCounts !== null &&
-    PARTITIONS.every((p) => isCount(v.dayCounts?.[p])) &&
-    typeof v.hourly === 'object' &&
-    v.hourly !== null &&
-    PARTITIONS.every((p) => Array.isArray(v.hourly?.[p]) && v.hourly[p].length === 24 && v.hourly[p].every(isCount));
+    isRecordOf(v.dayCounts, isCount) &&
+    isRecordOf(v.hourly, (hours) => Array.isArray(hours) && hours.length === 24 && hours.every(isCount));
   if (!valid) throw new Error('the stored quota state (DATA_DIR/quota.json or Redis) is not valid; delete it only if you accept resetting today\'s counters');
   return { ...(v as QuotaState), lastSuccessAt: typeof v.lastSuccessAt === 'string' ? v.lastSuccessAt : null };
 }
 
+/** Attempts recorded before attempts carried their partition: they still count in the minute. */
+const UNATTRIBUTED = 'unattributed';
+
 function upgrade(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   const v = value as Record<string, unknown>;
-  const recent = Array.isArray(v.recent) ? v.recent.map((r: unknown) => (typeof r === 'number' ? { at: r, partition: 'core' } : r)) : v.recent;
-  const hourly = v.hourly ?? (typeof v.day === 'string' ? emptyState(v.day).hourly : undefined);
+  const recent = Array.isArray(v.recent) ? v.recent.map((r: unknown) => (typeof r === 'number' ? { at: r, partition: UNATTRIBUTED } : r)) : v.recent;
+  const hourly = v.hourly ?? (typeof v.day === 'string' ? {} : undefined);
   return { ...v, recent, hourly };
 }

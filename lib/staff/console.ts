@@ -7,7 +7,7 @@ import {
   type AttemptRecord,
   type CacheEntrySummary,
   type DataLayerStatus,
-} from '../datasets';
+} from '../data-layer';
 import { getConfig, redactKey } from '../env';
 import { nextDataDayAt } from '../utc-day';
 import { readAudit, type AuditRecord } from '../audit';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { revalidateTag } from 'next/cache';
 import type { StaffUser } from '../auth/staff';
-import { getDataLayerStatus, isDatasetsError, listHeldDatasets, refetchHeldDataset, type CacheEntrySummary } from '../datasets';
+import { getDataLayerStatus, isDatasetsError, listHeldDatasets, refetchHeldDataset, type CacheEntrySummary } from '../data-layer';
 import { TAGS } from '../datasets/keys';
 import { recordAudit } from '../audit';
 

@@ -7,7 +7,8 @@ import { CircuitBreaker, type CircuitOptions } from '../../lib/datasets/circuit'
 import { createDatasetsClient, type RetryPolicy } from '../../lib/datasets/client';
 import { FileQuotaStore } from '../../lib/datasets/file-store';
 import { createHttpTransport } from '../../lib/datasets/http-transport';
-import { defaultPolicy, QuotaGovernor, type QuotaStore } from '../../lib/datasets/quota';
+import { BUDGET_PLAN } from '../../lib/boards/budget';
+import { policyFor, QuotaGovernor, type QuotaStore } from '../../lib/datasets/quota';
 import type { RequestLock } from '../../lib/datasets/redis-stores';
 import type { LogFields } from '../../lib/log';
 
@@ -29,7 +30,7 @@ export interface TestDataLayerOptions {
   circuit?: CircuitOptions;
   /** The client's clock, to simulate later data days. */
   now?: () => Date;
-  /** Shared state (Redis stores) in place of the DATA_DIR files, as lib/datasets/index.ts wires it with REDIS_URL. */
+  /** Shared state (Redis stores) in place of the DATA_DIR files, as lib/data-layer.ts wires it with REDIS_URL. */
   shared?: { quota: QuotaStore; cache: ResponseCache; attempts: AttemptLog; lock: RequestLock };
 }
 
@@ -37,11 +38,11 @@ export function tempDataDir(): string {
   return mkdtempSync(path.join(tmpdir(), 'tokenboard-test-'));
 }
 
-/** The real data layer, wired as lib/datasets/index.ts wires it, but against a given upstream and DATA_DIR. */
+/** The real data layer, wired as lib/data-layer.ts wires it, but against a given upstream and DATA_DIR. */
 export function createTestDataLayer(options: TestDataLayerOptions) {
   const dataDir = options.dataDir ?? tempDataDir();
   const logs: LoggedEvent[] = [];
-  const governor = new QuotaGovernor(options.shared?.quota ?? new FileQuotaStore(dataDir), defaultPolicy(options.perMinute ?? 30, options.perDay ?? 500));
+  const governor = new QuotaGovernor(options.shared?.quota ?? new FileQuotaStore(dataDir), policyFor(BUDGET_PLAN, options.perMinute ?? 30, options.perDay ?? 500));
   const breaker = new CircuitBreaker(options.circuit);
   const cache = options.shared?.cache ?? new FileResponseCache(dataDir);
   const attempts = options.shared?.attempts ?? new FileAttemptLog(dataDir);

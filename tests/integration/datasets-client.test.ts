@@ -1,7 +1,8 @@
 /** @jest-environment node */
 import { InvalidParamsError } from '../../lib/datasets/errors';
 import { FileQuotaStore } from '../../lib/datasets/file-store';
-import { defaultPolicy, QuotaGovernor } from '../../lib/datasets/quota';
+import { BUDGET_PLAN } from '../../lib/boards/budget';
+import { policyFor, QuotaGovernor } from '../../lib/datasets/quota';
 import { lastCompletedUtcDay, addDays } from '../../lib/utc-day';
 import { createTestDataLayer, outcomes, tempDataDir } from '../helpers/data-layer';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream';
@@ -124,7 +125,7 @@ describe('quota governor', () => {
     expect(counts).toEqual({ ok: 5, budget_exhausted: 3 });
 
     // "Restart": a new governor and client on the same DATA_DIR.
-    const restarted = new QuotaGovernor(new FileQuotaStore(dataDir), defaultPolicy(30, 5));
+    const restarted = new QuotaGovernor(new FileQuotaStore(dataDir), policyFor(BUDGET_PLAN, 30, 5));
     expect((await restarted.snapshot()).dayTotal).toEqual({ used: 5, limit: 5, left: 0 });
     const second = layer({ dataDir, perDay: 5 });
     await expect(second.client.get('app-rankings', { limit: 99 })).rejects.toMatchObject({ code: 'budget_exhausted' });
@@ -136,7 +137,7 @@ describe('quota governor', () => {
     const dataDir = tempDataDir();
     const { client } = layer({ dataDir });
     await expect(client.get('rankings-daily', { startDate: END, endDate: END })).rejects.toMatchObject({ code: 'upstream_error', status: 500 });
-    const governor = new QuotaGovernor(new FileQuotaStore(dataDir), defaultPolicy(30, 500));
+    const governor = new QuotaGovernor(new FileQuotaStore(dataDir), policyFor(BUDGET_PLAN, 30, 500));
     expect((await governor.snapshot()).dayTotal.used).toBe(3);
     expect((await fake.stats()).total).toBe(3);
   });

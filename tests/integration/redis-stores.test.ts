@@ -1,6 +1,7 @@
 /** @jest-environment node */
 import { randomUUID } from 'node:crypto';
-import { defaultPolicy, QuotaGovernor } from '../../lib/datasets/quota';
+import { BUDGET_PLAN } from '../../lib/boards/budget';
+import { policyFor, QuotaGovernor } from '../../lib/datasets/quota';
 import { RedisAttemptLog, RedisQuotaStore, RedisRequestLock, RedisResponseCache } from '../../lib/datasets/redis-stores';
 import { connectRedis, type RedisConnection } from '../../lib/redis';
 import { addDays, lastCompletedUtcDay } from '../../lib/utc-day';
@@ -24,7 +25,7 @@ async function ready(client: RedisConnection): Promise<void> {
   for (let i = 0; i < 100 && !client.isReady; i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
-/** The state one instance would use, as lib/datasets/index.ts wires it with REDIS_URL. */
+/** The state one instance would use, as lib/data-layer.ts wires it with REDIS_URL. */
 async function instanceState(prefix: string) {
   const data = connection();
   const quota = connection();
@@ -53,13 +54,13 @@ beforeEach(async () => {
 describe('RedisQuotaStore', () => {
   it('holds the per-minute limit across three instances together (WATCH/MULTI)', async () => {
     const prefix = `t:${randomUUID()}`;
-    const governors = await Promise.all([0, 1, 2].map(async () => new QuotaGovernor((await instanceState(prefix)).quota, defaultPolicy(30, 500))));
+    const governors = await Promise.all([0, 1, 2].map(async () => new QuotaGovernor((await instanceState(prefix)).quota, policyFor(BUDGET_PLAN, 30, 500))));
     const counts = await outcomes(Array.from({ length: 90 }, (_, i) => governors[i % 3]!.acquire(i % 2 === 0 ? 'core' : 'apps')));
     expect(counts.ok).toBe(30);
     expect(counts.budget_exhausted).toBe(60);
     const snapshot = await governors[1]!.snapshot();
     expect(snapshot.minute.used).toBe(30);
-    expect(snapshot.partitions.core.used + snapshot.partitions.apps.used).toBe(30);
+    expect(snapshot.partitions.core!.used + snapshot.partitions.apps!.used).toBe(30);
   });
 });
 

@@ -83,7 +83,7 @@ describe('refetch (staff refresh)', () => {
     const budget = await governor.snapshot();
     expect(budget.partitions.staff).toMatchObject({ used: 1, minute: 1 });
     expect(budget.partitions.core).toMatchObject({ used: 1, minute: 1 });
-    expect(budget.hourly.staff[new Date().getUTCHours()]).toBe(1);
+    expect(budget.hourly.staff![new Date().getUTCHours()]).toBe(1);
   });
 });
 

@@ -1,7 +1,8 @@
-import { decide, defaultPolicy, emptyState, QuotaGovernor, rollForward, type QuotaState, type QuotaStore } from '@/lib/datasets/quota';
+import { BUDGET_PLAN } from '@/lib/boards/budget';
+import { decide, emptyState, parseQuotaState, policyFor, QuotaGovernor, rollForward, type QuotaState, type QuotaStore } from '@/lib/datasets/quota';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
-const policy = defaultPolicy(30, 500);
+const policy = policyFor(BUDGET_PLAN, 30, 500);
 
 function state(counts: Partial<QuotaState['dayCounts']>, recent = 0): QuotaState {
   return {
@@ -11,9 +12,45 @@ function state(counts: Partial<QuotaState['dayCounts']>, recent = 0): QuotaState
   };
 }
 
-describe('defaultPolicy', () => {
-  it('reserves part of the day and minute for core and caps the other partitions', () => {
-    expect(policy).toEqual({ perMinute: 30, perDay: 500, coreReserve: { minute: 10, day: 200 }, dayCaps: { apps: 250, staff: 50 } });
+describe('policyFor', () => {
+  it('turns the budget plan into counts: core reserves part of the day and minute, the others are capped', () => {
+    expect(policy).toEqual({ perMinute: 30, perDay: 500, reserved: 'core', reserve: { minute: 10, day: 200 }, dayCaps: { apps: 250, staff: 50 } });
+  });
+
+  it('takes any partition names, and refuses a plan that does not reserve exactly one', () => {
+    const plan = { site: { reserve: { minute: 0.5, day: 0.5 } }, crawler: { dayCap: 0.2 } };
+    expect(policyFor(plan, 10, 100)).toEqual({ perMinute: 10, perDay: 100, reserved: 'site', reserve: { minute: 5, day: 50 }, dayCaps: { crawler: 20 } });
+    expect(() => policyFor({ a: { dayCap: 0.5 } }, 30, 500)).toThrow(/exactly one partition \(this one reserves 0\)/);
+    expect(() => policyFor({ a: { reserve: { minute: 0.1, day: 0.1 } }, b: { reserve: { minute: 0.1, day: 0.1 } } }, 30, 500)).toThrow(/reserves 2/);
+  });
+});
+
+describe('counters keyed by partition name', () => {
+  it('a partition the stored state has never seen starts at 0; one the plan dropped still counts in the day', () => {
+    const stored = parseQuotaState({ ...emptyState('2026-11-25'), dayCounts: { core: 100, retired: 150 }, hourly: { retired: Array.from({ length: 24 }, () => 0) } });
+    // apps: no counter yet, under its cap of 250, but core's 100 of 200 reserved leave 500 - 250 - 100 = 150.
+    expect(decide(stored, 'apps', NOW, policy).ok).toBe(true);
+    expect(decide({ ...stored, dayCounts: { ...stored.dayCounts, retired: 300 } }, 'apps', NOW, policy)).toMatchObject({ ok: false, scope: 'day' });
+  });
+
+  it('the snapshot lists every partition of the plan, in its order, those not spent yet at 0', async () => {
+    const { governor } = governorAt(emptyState('2026-11-25'));
+    await governor.acquire('staff');
+    const snapshot = await governor.snapshot();
+    expect(Object.keys(snapshot.partitions)).toEqual(['core', 'apps', 'staff']);
+    expect(snapshot.partitions.staff).toMatchObject({ used: 1, minute: 1, cap: 50, left: 49 });
+    expect(snapshot.partitions.apps).toMatchObject({ used: 0, minute: 0, cap: 250 });
+    expect(snapshot.hourly.apps).toEqual(Array.from({ length: 24 }, () => 0));
+    expect(snapshot.hourly.staff![12]).toBe(1);
+  });
+
+  it('refuses a name outside the plan loudly rather than charging no one', () => {
+    expect(() => decide(state({}), 'crawler', NOW, policy)).toThrow(/no budget partition named crawler/);
+  });
+
+  it('rejects stored counters that are not counts', () => {
+    expect(() => parseQuotaState({ ...emptyState('2026-11-25'), dayCounts: { core: -1 } })).toThrow(/not valid/);
+    expect(() => parseQuotaState({ ...emptyState('2026-11-25'), hourly: { core: [1, 2] } })).toThrow(/not valid/);
   });
 });
 
@@ -49,7 +86,7 @@ describe('decide', () => {
     // 250 apps + 49 staff + 1 core used: 300 left of which core still needs 199, so staff can take 1 more (cap 50).
     expect(decide(state({ apps: 250, staff: 49, core: 1 }), 'staff', NOW, policy).ok).toBe(true);
     // When the caps add up to more than the unreserved part of the day, the reserve binds first.
-    const tight = { ...policy, perDay: 100, coreReserve: { minute: 10, day: 60 }, dayCaps: { apps: 50, staff: 10 } };
+    const tight = { ...policy, perDay: 100, reserve: { minute: 10, day: 60 }, dayCaps: { apps: 50, staff: 10 } };
     expect(decide(state({ apps: 39 }), 'apps', NOW, tight).ok).toBe(true);
     expect(decide(state({ apps: 40 }), 'apps', NOW, tight)).toMatchObject({ ok: false, scope: 'day' });
     expect(decide(state({ apps: 40 }), 'core', NOW, tight).ok).toBe(true);
@@ -71,7 +108,7 @@ describe('rollForward', () => {
     expect(rollForward(old, NOW).recent).toEqual([at(NOW - 59_000, 'staff'), at(NOW - 1)]);
     const tomorrow = rollForward({ ...old, blockedUntil: NOW + 1000, lastSuccessAt: 'x' }, Date.parse('2026-11-26T00:00:00Z'));
     expect(tomorrow.day).toBe('2026-11-26');
-    expect(tomorrow.dayCounts).toEqual({ core: 0, apps: 0, staff: 0 });
+    expect(tomorrow.dayCounts).toEqual({});
     expect(tomorrow.blockedUntil).toBe(NOW + 1000);
     expect(tomorrow.lastSuccessAt).toBe('x');
   });

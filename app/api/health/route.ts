@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { getDataLayerStatus } from '@/lib/datasets';
+import { getDataLayerStatus } from '@/lib/data-layer';
 
 export const dynamic = 'force-dynamic';
 

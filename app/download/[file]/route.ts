@@ -1,5 +1,5 @@
 import type { NextRequest } from 'next/server';
-import { getDatasets } from '@/lib/datasets';
+import { getDatasets } from '@/lib/data-layer';
 import { DOWNLOAD_FILES, parseDownloadFile } from '@/lib/boards';
 import { readDownloadQuery } from '@/lib/export/download-query';
 import { serveDownload } from '@/lib/boards/server';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { attribution } from '../../attribution';
-import type { DataSource } from '../../datasets';
+import type { DataSource } from '../../data-layer';
 import { APP_COLUMNS, exportTable, type ExportTable } from '../../export/tables';
 import type { AppsExplorerQuery } from './board';
 import { buildAppsRows } from './rows';

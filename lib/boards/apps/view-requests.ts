@@ -1,6 +1,6 @@
 import { appRankingsUpstreamQuery, type AppRankingsQuery, type ResolvedAppRankingsQuery } from '../../datasets/endpoints/app-rankings';
 import { requestKey } from '../../datasets/keys';
-import type { Partition } from '../../datasets/quota';
+import type { BudgetPartition } from '../budget';
 import { addDays, previousWindowRange, windowRange, type DateRange } from '../../utc-day';
 import type { ViewRequests } from '../../view-admission';
 import { DEFAULT_APPS_QUERY, type AppsQuery } from './types';
@@ -14,7 +14,7 @@ export const UPSTREAM_PAGE = 100;
  * core traffic. Every other sort/window/category combination is paid from the `apps` partition, which
  * can never eat into the core reserve.
  */
-export function partitionFor(q: Pick<AppsQuery, 'sort' | 'window' | 'category'>): Partition {
+export function partitionFor(q: Pick<AppsQuery, 'sort' | 'window' | 'category'>): BudgetPartition {
   return q.sort === DEFAULT_APPS_QUERY.sort && q.window === DEFAULT_APPS_QUERY.window && q.category === null ? 'core' : 'apps';
 }
 

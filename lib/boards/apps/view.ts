@@ -1,8 +1,8 @@
 import 'server-only';
 import { attribution } from '../../attribution';
-import { getDatasets, type Dataset } from '../../datasets';
+import { getDatasets, type Dataset } from '../../data-layer';
 import type { AppRanking } from '../../datasets/endpoints';
-import type { Partition } from '../../datasets/quota';
+import type { BudgetPartition } from '../budget';
 import { tagPageData } from '../../page-tags';
 import type { DateRange } from '../../utc-day';
 import { buildAppsRows, pageBounds } from './rows';
@@ -16,7 +16,7 @@ import { appsUpstreamRequest, appsViewWindows, partitionFor, UPSTREAM_PAGE } fro
 export async function loadAppRanks(
   q: Pick<AppsQuery, 'sort' | 'category' | 'subcategory'>,
   range: Pick<DateRange, 'start' | 'end'>,
-  partition: Partition,
+  partition: BudgetPartition,
 ): Promise<{ rows: AppRanking[]; first: Dataset<AppRanking> }> {
   const request = (offset: number) => appsUpstreamRequest(q, range, offset);
   const options = { partition };

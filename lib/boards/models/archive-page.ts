@@ -2,7 +2,7 @@ import 'server-only';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { getDatasets } from '../../datasets';
+import { getDatasets } from '../../data-layer';
 import { getConfig } from '../../env';
 import { formatDay, formatMonth, formatRange, formatShare } from '../../format';
 import { cardAlt, leaderboardCard } from '../../og/card-data';

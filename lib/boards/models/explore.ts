@@ -1,5 +1,5 @@
 import 'server-only';
-import { getDatasets, type DataSource } from '../../datasets';
+import { getDatasets, type DataSource } from '../../data-layer';
 import { OTHER_PERMASLUG } from '../../datasets/endpoints';
 import { exportTable, MODEL_COLUMNS, type ExportTable, type ModelShareRow } from '../../export/tables';
 import { authorOf, buildHistory, daysIn, type ModelHistory } from '../../rankings/history';

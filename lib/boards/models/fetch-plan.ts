@@ -1,6 +1,7 @@
 import 'server-only';
 import { addDays, DATASET_START } from '../../utc-day';
 import type { DatasetsClient } from '../../datasets/client';
+import type { BudgetPartition } from '../budget';
 import type { ModelDay } from '../../datasets/endpoints';
 
 /**
@@ -56,7 +57,7 @@ let memo: { signature: string; snapshot: HistorySnapshot } | undefined;
  * Every rankings-daily row from the dataset start through the current data day. `background`: nobody
  * waits for it (the start-up warm-up), so its calls yield the minute to visitors (FetchOptions).
  */
-export async function loadModelHistory(client: DatasetsClient, { background = false }: { background?: boolean } = {}): Promise<HistorySnapshot> {
+export async function loadModelHistory(client: DatasetsClient<BudgetPartition>, { background = false }: { background?: boolean } = {}): Promise<HistorySnapshot> {
   const dataDay = client.dataDay();
   const chunks = await Promise.all(
     planHistoryChunks(dataDay).map((chunk) =>

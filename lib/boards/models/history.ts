@@ -1,6 +1,6 @@
 import 'server-only';
 import { clearColdOutage, reportColdOutage } from '../../availability';
-import { getDatasets, hasCachedData, isDatasetsError, type DataSource } from '../../datasets';
+import { getDatasets, hasCachedData, isDatasetsError, type DataSource } from '../../data-layer';
 import { loadModelHistory, type HistorySnapshot } from './fetch-plan';
 import { tagPageData } from '../../page-tags';
 import { reportKnownModels } from '../../known-models';

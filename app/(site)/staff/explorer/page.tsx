@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { ExplorerAlert, ExplorerShell } from '@/components/staff/explorer-form';
 import { ExplorerResults } from '@/components/staff/explorer-results';
 import { requireStaff } from '@/lib/auth/staff';
-import { getDatasets } from '@/lib/datasets';
+import { getDatasets } from '@/lib/data-layer';
 import { runExplorer, type ExplorerResult } from '@/lib/boards/server';
 import { explorerFailure, type ExplorerFailure } from '@/lib/staff/explorer/failure';
 import { defaultFormValues, explorerHref, EXPLORER_PATH, queryFormValues, readExplorerQuery, submittedFormValues, toSearchParams } from '@/lib/staff/explorer/query';

@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { requireStaffApi } from '@/lib/auth/staff';
-import { getDatasets, isDatasetsError } from '@/lib/datasets';
+import { getDatasets, isDatasetsError } from '@/lib/data-layer';
 import { badRequest, errorResponse } from '@/lib/http';
 import { logEvent } from '@/lib/log';
 import { recordAudit, type AuditRecord } from '@/lib/audit';

@@ -9,7 +9,7 @@ import { Freshness } from '@/components/site/freshness';
 import { JsonLd } from '@/components/site/json-ld';
 import { loadMonthPage, monthPageMetadata } from '@/lib/boards/models/archive-page';
 import { modelsDownloadHref } from '@/lib/boards/models/board';
-import { getDatasets } from '@/lib/datasets';
+import { getDatasets } from '@/lib/data-layer';
 import { downloadHrefs } from '@/lib/downloads';
 import { formatDay } from '@/lib/format';
 import { completeMonths } from '@/lib/utc-day';

@@ -1,5 +1,5 @@
 import { rankingCardImage } from '@/components/og/ranking-card';
-import { getDatasets } from '@/lib/datasets';
+import { getDatasets } from '@/lib/data-layer';
 import { archiveMonthCard } from '@/lib/og/cards';
 import { isArchiveMonth } from '@/lib/rankings/archive';
 

@@ -1,30 +1,32 @@
 import 'server-only';
 import path from 'node:path';
-import { getConfig } from '../env';
-import { logEvent } from '../log';
-import { connectRedis } from '../redis';
-import { registerViewAdmission } from '../view-admission';
-import { createViewAdmission } from './admission';
-import { FileAttemptLog, type AttemptHistory, type AttemptLog } from './attempt-log';
-import { FileResponseCache, type CacheEntry, type CacheEntrySummary, type ResponseCache } from './cache';
-import { CircuitBreaker } from './circuit';
-import { createDatasetsClient, type DatasetsClient } from './client';
-import { createDemoTransport } from './demo-transport';
-import { FileQuotaStore } from './file-store';
-import { InvalidParamsError } from './errors';
-import { createHttpTransport } from './http-transport';
-import { defaultPolicy, QuotaGovernor, type Partition, type QuotaSnapshot } from './quota';
-import { RedisAttemptLog, RedisQuotaStore, RedisRequestLock, RedisResponseCache } from './redis-stores';
+import { BUDGET_PLAN, type BudgetPartition } from './boards/budget';
+import { getConfig } from './env';
+import { logEvent } from './log';
+import { connectRedis } from './redis';
+import { registerViewAdmission } from './view-admission';
+import { createViewAdmission } from './datasets/admission';
+import { FileAttemptLog, type AttemptHistory, type AttemptLog } from './datasets/attempt-log';
+import { FileResponseCache, type CacheEntry, type CacheEntrySummary, type ResponseCache } from './datasets/cache';
+import { CircuitBreaker } from './datasets/circuit';
+import { createDatasetsClient, type DatasetsClient } from './datasets/client';
+import { createDemoTransport } from './datasets/demo-transport';
+import { FileQuotaStore } from './datasets/file-store';
+import { InvalidParamsError } from './datasets/errors';
+import { createHttpTransport } from './datasets/http-transport';
+import { policyFor, QuotaGovernor, type QuotaSnapshot } from './datasets/quota';
+import { RedisAttemptLog, RedisQuotaStore, RedisRequestLock, RedisResponseCache } from './datasets/redis-stores';
 
-export type { Dataset, DataSource, FetchOptions } from './client';
-export type { AppRanking, DatasetMeta, ModelDay } from './endpoints';
-export { DatasetsError, InvalidParamsError, isDatasetsError } from './errors';
-export type { AttemptHistory, AttemptRecord } from './attempt-log';
-export type { CacheEntrySummary } from './cache';
-export type { Partition, QuotaSnapshot } from './quota';
+export type { Dataset, DataSource, FetchOptions } from './datasets/client';
+export type { AppRanking, DatasetMeta, ModelDay } from './datasets/endpoints';
+export { DatasetsError, InvalidParamsError, isDatasetsError } from './datasets/errors';
+export type { AttemptHistory, AttemptRecord } from './datasets/attempt-log';
+export type { CacheEntrySummary } from './datasets/cache';
+export type { QuotaSnapshot } from './datasets/quota';
+export type { BudgetPartition } from './boards/budget';
 
 interface DataLayer {
-  client: DatasetsClient;
+  client: DatasetsClient<BudgetPartition>;
   governor: QuotaGovernor;
   breaker: CircuitBreaker;
   cache: ResponseCache;
@@ -51,7 +53,7 @@ function buildDataLayer(): DataLayer {
   // not the upstream's, or a visitor browsing app categories would be refused synthetic data.
   const limits = config.mode === 'live' ? config.quota : DEMO_LIMITS;
   const shared = config.redisUrl ? sharedState(config.redisUrl, `tokenboard:${config.mode}`) : undefined;
-  const governor = new QuotaGovernor(shared?.quota ?? new FileQuotaStore(stateDir), defaultPolicy(limits.perMinute, limits.perDay));
+  const governor = new QuotaGovernor(shared?.quota ?? new FileQuotaStore(stateDir), policyFor(BUDGET_PLAN, limits.perMinute, limits.perDay));
   const breaker = new CircuitBreaker();
   const cache = shared?.cache ?? new FileResponseCache(stateDir);
   const attempts = shared?.attempts ?? new FileAttemptLog(stateDir);
@@ -59,7 +61,7 @@ function buildDataLayer(): DataLayer {
     config.mode === 'live' && config.apiKey
       ? createHttpTransport({ baseUrl: config.baseUrl, apiKey: config.apiKey, siteUrl: config.siteUrl, siteName: config.siteName })
       : createDemoTransport();
-  const client = createDatasetsClient({
+  const client = createDatasetsClient<BudgetPartition>({
     transport,
     source: config.mode === 'live' ? 'openrouter' : 'demo',
     governor,
@@ -93,7 +95,7 @@ function sharedState(url: string, prefix: string) {
   };
 }
 
-export function getDatasets(): DatasetsClient {
+export function getDatasets(): DatasetsClient<BudgetPartition> {
   return dataLayer().client;
 }
 
@@ -107,7 +109,7 @@ export interface DataLayerStatus {
   dataDay: string;
   lastSuccessAt: string | null;
   lastFailureAt: string | null;
-  budget: QuotaSnapshot;
+  budget: QuotaSnapshot<BudgetPartition>;
   circuit: ReturnType<CircuitBreaker['state']>;
   hasCachedData: boolean;
   /** The site can answer: it holds data, or it may fetch some right now. */
@@ -116,7 +118,9 @@ export interface DataLayerStatus {
 
 export async function getDataLayerStatus(): Promise<DataLayerStatus> {
   const { client, governor, breaker, cache, attempts } = dataLayer();
-  const [budget, hasCachedData, history] = await Promise.all([governor.snapshot(), cache.hasAny(), attempts.read()]);
+  const [snapshot, hasCachedData, history] = await Promise.all([governor.snapshot(), cache.hasAny(), attempts.read()]);
+  // The governor's policy is BUDGET_PLAN's: its snapshot lists exactly the plan's partitions.
+  const budget = snapshot as QuotaSnapshot<BudgetPartition>;
   const mode = getConfig().mode;
   const circuit = breaker.state();
   const mayFetch = budget.partitions.core.left > 0 && circuit !== 'open' && budget.blockedUntil === null;
@@ -150,7 +154,7 @@ export function readAttemptHistory(): Promise<AttemptHistory> {
   return dataLayer().attempts.read();
 }
 
-export async function refetchHeldDataset(key: string, partition: Partition): Promise<CacheEntry> {
+export async function refetchHeldDataset(key: string, partition: BudgetPartition): Promise<CacheEntry> {
   const { cache, client } = dataLayer();
   const held = await cache.get(key);
   if (!held) throw new InvalidParamsError('dataset', `no dataset with key ${key} is held`);
