@@ -1,5 +1,5 @@
 import { rankingCardImage } from '@/components/og/ranking-card';
-import { homeCard } from '@/lib/og/cards';
+import { homeCard } from '@/lib/boards/models/card';
 import { OG_IMAGE_SIZE, OG_IMAGE_TYPE } from '@/lib/og/card-data';
 
 // The home page's card, and the site's default for pages without their own (twitter:image follows

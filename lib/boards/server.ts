@@ -4,12 +4,15 @@ import type { DownloadFile } from '../export/download-files';
 import { serveAppsDownload } from './apps/files';
 import type { ExportTable } from '../export/tables';
 import { appsExplorerTable, exploreApps, type AppsExplorerResult } from './apps/explore';
-import type { BoardId, DownloadQuery, ExplorerDataset, ExplorerQuery } from './index';
+import { appsSitemap } from './apps/page';
+import { BOARD_IDS, type BoardId, type DownloadQuery, type ExplorerDataset, type ExplorerQuery } from './index';
 import { exploreModels, modelsExplorerTable, type ModelsExplorerResult } from './models/explore';
 import { serveModelDownload } from './model/files';
+import { modelSitemap } from './model/page';
 import { serveModelsDownload } from './models/files';
+import { modelsSitemap } from './models/page';
 
-/** The server half of the registry (lib/boards/index.ts): what each board loads to answer a download. */
+/** The server half of the registry (lib/boards/index.ts): what each board loads for a download, the staff explorer and the sitemap. */
 
 export interface ServedDownload extends DownloadFile {
   cacheControl: string;
@@ -55,4 +58,21 @@ export function runExplorer(query: ExplorerQuery): Promise<ExplorerResult> {
 
 export function explorerTable(result: ExplorerResult): ExportTable {
   return explorerOf(result.dataset).table(result);
+}
+
+/** A public page for the sitemap, dated by the data day it last changed in substance. */
+export interface SitemapPage {
+  path: string;
+  lastModified: string;
+}
+
+const SITEMAPS: Record<BoardId, () => Promise<SitemapPage[]>> = {
+  models: modelsSitemap,
+  apps: appsSitemap,
+  model: modelSitemap,
+};
+
+/** Every board's public pages, in the registry's order. */
+export async function boardSitemaps(): Promise<SitemapPage[]> {
+  return (await Promise.all(BOARD_IDS.map((id) => SITEMAPS[id]()))).flat();
 }

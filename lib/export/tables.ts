@@ -1,12 +1,11 @@
-import type { AppsViewRow } from '../boards/apps/types';
 import type { Attribution } from '../attribution';
-import type { ModelDayPoint } from '../rankings/model-profile';
 import { toCsv, type CsvColumn } from './csv';
 
 /**
- * The columns of every exported table (staff explorer exports and public downloads), and the attribution
- * each file carries. Tokens are exact decimal strings; shares and changes are plain numbers without `%`
- * or grouping, so spreadsheets and scripts read them as numbers.
+ * Exported tables (staff explorer exports and public downloads) and the attribution each file carries.
+ * Each board's columns are in its folder (`lib/boards/<board>/columns.ts`). Tokens are exact decimal
+ * strings; shares and changes are plain numbers without `%` or grouping, so spreadsheets and scripts
+ * read them as numbers.
  */
 
 export type ExportValue = string | number | boolean | null;
@@ -34,73 +33,6 @@ export function exportTable<T>(columns: readonly ExportColumn<T>[], rows: readon
 export function sharePercent(shareBp: number): string {
   return (shareBp / 100).toFixed(2);
 }
-
-// ---------------------------------------------------------------------------------------------------
-// Models
-
-/** A model's tokens over a period and its share of all tokens; the `other` row has no rank or author. */
-export interface ModelShareRow {
-  rank: number | null;
-  permaslug: string;
-  author: string | null;
-  tokens: bigint;
-  shareBp: number;
-}
-
-export const MODEL_COLUMNS: readonly ExportColumn<ModelShareRow>[] = [
-  { name: 'rank', value: (row) => row.rank },
-  { name: 'model_permaslug', value: (row) => row.permaslug },
-  { name: 'author', value: (row) => row.author },
-  { name: 'total_tokens', value: (row) => row.tokens.toString() },
-  { name: 'share_percent', value: (row) => sharePercent(row.shareBp) },
-];
-
-/** A leaderboard row with its comparison against the previous equal period. */
-export interface LeaderboardExportRow extends ModelShareRow {
-  previousTokens: bigint;
-  changePct: number | null;
-  previousRank: number | null;
-  movement: number | null;
-  isNew: boolean;
-}
-
-export const LEADERBOARD_COLUMNS: readonly ExportColumn<LeaderboardExportRow>[] = [
-  ...MODEL_COLUMNS,
-  { name: 'previous_total_tokens', value: (row) => row.previousTokens.toString() },
-  { name: 'change_percent', value: (row) => row.changePct },
-  { name: 'previous_rank', value: (row) => row.previousRank },
-  { name: 'movement', value: (row) => row.movement },
-  { name: 'is_new', value: (row) => row.isNew },
-];
-
-/** One day of a model's history; tokens and share are empty on days outside the top 50 (they are inside `other` then). */
-export const MODEL_HISTORY_COLUMNS: readonly ExportColumn<ModelDayPoint>[] = [
-  { name: 'date', value: (point) => point.date },
-  { name: 'rank', value: (point) => point.rank },
-  { name: 'total_tokens', value: (point) => (point.rank === null ? null : point.tokens.toString()) },
-  { name: 'share_percent', value: (point) => (point.rank === null ? null : sharePercent(point.shareBp)) },
-  { name: 'day_total_tokens', value: (point) => point.dayTotal.toString() },
-];
-
-// ---------------------------------------------------------------------------------------------------
-// Apps
-
-export const APP_COLUMNS: readonly ExportColumn<AppsViewRow>[] = [
-  { name: 'rank', value: (row) => row.rank },
-  { name: 'app_id', value: (row) => row.appId },
-  { name: 'app_name', value: (row) => row.appName },
-  { name: 'total_tokens', value: (row) => row.tokens },
-  { name: 'total_requests', value: (row) => row.requests },
-  { name: 'tokens_per_request', value: (row) => row.tokensPerRequest },
-  { name: 'share_percent', value: (row) => sharePercent(row.shareBp) },
-];
-
-/** For views compared with the previous window (unfiltered ones), as the public table shows them. */
-export const APP_MOVEMENT_COLUMNS: readonly ExportColumn<AppsViewRow>[] = [
-  ...APP_COLUMNS,
-  { name: 'movement', value: (row) => row.movement },
-  { name: 'is_new', value: (row) => row.isNew },
-];
 
 // ---------------------------------------------------------------------------------------------------
 // Attribution and rendering

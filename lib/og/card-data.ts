@@ -1,11 +1,10 @@
-import { CATEGORY_INFO, SUBCATEGORY_NAMES } from '../boards/apps/labels';
-import type { AppsQuery, AppsView } from '../boards/apps/types';
-import { formatDay, formatRange, formatTokensCompact, WINDOW_LABELS } from '../format';
-import type { Leaderboard } from '../rankings/leaderboard';
-import type { ModelProfile } from '../rankings/model-profile';
+import { formatRange, formatTokensCompact, WINDOW_LABELS } from '../format';
 import type { DateRange, WindowName } from '../utc-day';
 
-/** What a social card shows (components/og/ranking-card.tsx draws it). */
+/**
+ * What a social card shows (components/og/ranking-card.tsx draws it). Each board's `card.ts` builds its
+ * cards' figures from what its page shows.
+ */
 export interface RankingCardData {
   title: string;
   /** The window and its dates, e.g. `Last 30 days · Oct 26 – Nov 24, 2026 (UTC)`. */
@@ -39,50 +38,6 @@ export function windowPhrase(window: WindowName): string {
 /** `Last 30 days · Oct 26 – Nov 24, 2026 (UTC)`; the label may be any name of the range (`November 2026`). */
 export function rangeSubtitle(label: string, range: Pick<DateRange, 'start' | 'end'>): string {
   return `${label} · ${formatRange(range.start, range.end)} (UTC)`;
-}
-
-/** The top of a models leaderboard (a named window or any range, such as a calendar month). */
-export function leaderboardCard(board: Leaderboard, title: string, label: string, demo: boolean): RankingCardData {
-  return {
-    title,
-    subtitle: rangeSubtitle(label, board.range),
-    rows: board.rows.slice(0, CARD_ROWS).map((row) => ({ name: row.permaslug, tokens: row.tokens.toString() })),
-    demo,
-  };
-}
-
-const MODEL_CARD_WINDOWS: readonly WindowName[] = ['day', 'week', 'month', 'year'];
-
-/** One model: its tokens over the windows ending on the data day, and since it first ranked. */
-export function modelCard(profile: ModelProfile, dataDay: string, demo: boolean): RankingCardData {
-  return {
-    title: profile.permaslug,
-    subtitle: `by ${profile.author} · best rank #${profile.bestRank.rank} · tokens to ${formatDay(dataDay)} (UTC)`,
-    rows: [
-      ...MODEL_CARD_WINDOWS.map((window) => ({ name: windowPhrase(window), tokens: profile.windows[window].toString() })),
-      { name: `Since ${formatDay(profile.firstSeen)}`, tokens: profile.allTime.toString() },
-    ],
-    demo,
-    ranked: false,
-  };
-}
-
-/** `All apps`, `Coding`, `Coding › CLI agents`. */
-export function appsViewTitle(q: Pick<AppsQuery, 'category' | 'subcategory'>): string {
-  if (q.subcategory && q.category) return `${CATEGORY_INFO[q.category].name} › ${SUBCATEGORY_NAMES[q.subcategory]}`;
-  if (q.category) return CATEGORY_INFO[q.category].name;
-  return 'All apps';
-}
-
-/** The first rows of an app-ranking view. */
-export function appsCard(view: AppsView): RankingCardData {
-  const q = view.query;
-  return {
-    title: `${appsViewTitle(q)}: ${q.sort === 'trending' ? 'trending apps' : 'top apps by tokens'}`,
-    subtitle: rangeSubtitle(windowPhrase(q.window), view.range),
-    rows: view.rows.slice(0, CARD_ROWS).map((row) => ({ name: row.appName, tokens: row.tokens })),
-    demo: view.source === 'demo',
-  };
 }
 
 /** The card as text, for og:image:alt and twitter:image:alt. */

@@ -1,7 +1,7 @@
 import { DEMO_LABEL, LICENSE_LINE, LICENSE_URL } from '@/lib/citation';
 import type { ModelDay } from '@/lib/datasets/endpoints';
 import { escapeXml, renderAtom } from '@/lib/feed/atom';
-import { entryTitle, modelFeed } from '@/lib/feed/model-feed';
+import { entryTitle, modelFeed } from '@/lib/boards/models/feed';
 import { dailyFeedEntries } from '@/lib/rankings/feed';
 import { buildHistory } from '@/lib/rankings/history';
 import { addDays } from '@/lib/utc-day';

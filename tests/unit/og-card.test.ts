@@ -1,6 +1,9 @@
 import robots from '@/app/robots';
 import type { ModelDay } from '@/lib/datasets/endpoints';
-import { appsCard, cardAlt, leaderboardCard, modelCard, rangeSubtitle, windowPhrase, type RankingCardData } from '@/lib/og/card-data';
+import { appsCard } from '@/lib/boards/apps/card';
+import { modelCard } from '@/lib/boards/model/card';
+import { leaderboardCard } from '@/lib/boards/models/card';
+import { cardAlt, rangeSubtitle, windowPhrase, type RankingCardData } from '@/lib/og/card-data';
 import type { AppsView } from '@/lib/boards/apps/types';
 import { buildHistory } from '@/lib/rankings/history';
 import { computeLeaderboard } from '@/lib/rankings/leaderboard';

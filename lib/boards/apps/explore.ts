@@ -1,7 +1,8 @@
 import 'server-only';
 import { attribution } from '../../attribution';
 import type { DataSource } from '../../data-layer';
-import { APP_COLUMNS, exportTable, type ExportTable } from '../../export/tables';
+import { exportTable, type ExportTable } from '../../export/tables';
+import { APP_COLUMNS } from './columns';
 import type { AppsExplorerQuery } from './board';
 import { buildAppsRows } from './rows';
 import type { AppsView, AppsViewRow } from './types';

@@ -4,12 +4,14 @@ import { notFound } from 'next/navigation';
 import { getConfig } from '../../env';
 import { formatDay, formatRange } from '../../format';
 import { modelLabel } from '../../model-name';
-import { cardAlt, modelCard } from '../../og/card-data';
+import { cardAlt } from '../../og/card-data';
+import { modelCard } from './card';
 import { socialImage } from '../../og/metadata';
-import { modelProfile } from '../../rankings/model-profile';
+import { knownPermaslugs, modelProfile } from '../../rankings/model-profile';
 import { decodeSegment, modelHref, modelOgImageHref, modelsHref } from '../../routes';
 import { breadcrumbJsonLd, datasetJsonLd, pageMetadata, type Crumb } from '../../seo';
 import { getModelHistory } from '../models/history';
+import type { SitemapPage } from '../server';
 import { modelDownloadHref } from './board';
 
 /** Segments arrive percent-encoded (`%3Afree`) or raw (`:free`): both name the same model. */
@@ -59,4 +61,10 @@ export async function modelPageMetadata(segments: string[]): Promise<Metadata> {
     path: modelHref(profile.permaslug),
     image: socialImage(modelOgImageHref(profile.permaslug), cardAlt(modelCard(profile, dataDay, source === 'demo'))),
   });
+}
+
+/** The board's pages for the sitemap: every model in the history. */
+export async function modelSitemap(): Promise<SitemapPage[]> {
+  const { history, dataDay } = await getModelHistory();
+  return knownPermaslugs(history).map((permaslug) => ({ path: modelHref(permaslug), lastModified: dataDay }));
 }

@@ -5,16 +5,18 @@ import { cache } from 'react';
 import { getDatasets } from '../../data-layer';
 import { getConfig } from '../../env';
 import { formatDay, formatMonth, formatRange, formatShare } from '../../format';
-import { cardAlt, leaderboardCard } from '../../og/card-data';
+import { cardAlt } from '../../og/card-data';
+import { leaderboardCard } from './card';
 import { socialImage } from '../../og/metadata';
-import { isArchiveMonth, monthLeaderboard, nextMonth, restatableThrough } from '../../rankings/archive';
+import { archiveLastModified, archiveSummaries, isArchiveMonth, monthLeaderboard, nextMonth, restatableThrough } from '../../rankings/archive';
 import { archiveHref, archiveOgImageHref, modelsHref } from '../../routes';
 import { breadcrumbJsonLd, datasetJsonLd, pageMetadata, type Crumb } from '../../seo';
-import { DATASET_START, previousMonth } from '../../utc-day';
+import { completeMonths, DATASET_START, previousMonth } from '../../utc-day';
+import type { SitemapPage } from '../server';
 import { modelsDownloadHref } from './board';
 import { getModelHistory } from './history';
 
-/** A month of the archive: `/models/archive/YYYY-MM`. */
+/** The monthly archive: its index, `/models/archive`, and each month, `/models/archive/YYYY-MM`. */
 
 // Shared by generateMetadata and the page within one render.
 const loadMonth = cache(async (month: string) => {
@@ -77,4 +79,27 @@ export async function loadMonthPage(value: string) {
   ];
 
   return { month, board, history, asOf, dataDay, source, name, period, previous, next, hasPrevious, hasNext, restatable, comparison, crumbs, structured };
+}
+
+export function archiveIndexMetadata(): Metadata {
+  return pageMetadata(getConfig(), {
+    title: 'Monthly archive — top AI models by tokens',
+    description:
+      'The AI models that used the most tokens on OpenRouter in each calendar month since January 2025: each month’s #1, its total tokens and the full leaderboard.',
+    path: archiveHref(),
+  });
+}
+
+/** Every complete month, newest first, with its #1 and all its tokens. */
+export async function loadArchiveIndex() {
+  const { history, asOf, dataDay, source } = await getModelHistory();
+  return { months: archiveSummaries(history, dataDay), asOf, dataDay, source };
+}
+
+/**
+ * The archive for the sitemap: the index, and each month dated by when it last changed in substance
+ * (restated figures, its "next month" link) until the data day passes the end of the following month.
+ */
+export function archiveSitemap(dataDay: string): SitemapPage[] {
+  return [{ path: archiveHref(), lastModified: dataDay }, ...completeMonths(dataDay).map((month) => ({ path: archiveHref(month), lastModified: archiveLastModified(month, dataDay) }))];
 }

@@ -1,7 +1,8 @@
 import 'server-only';
 import { getDatasets, type DataSource } from '../../data-layer';
 import { OTHER_PERMASLUG } from '../../datasets/endpoints';
-import { exportTable, MODEL_COLUMNS, type ExportTable, type ModelShareRow } from '../../export/tables';
+import { exportTable, type ExportTable } from '../../export/tables';
+import { MODEL_COLUMNS, type ModelShareRow } from './columns';
 import { authorOf, buildHistory, daysIn, type ModelHistory } from '../../rankings/history';
 import { rankedModelTotals, shareBasisPoints } from '../../rankings/leaderboard';
 import type { ModelsExplorerQuery } from './board';

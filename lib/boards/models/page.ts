@@ -4,12 +4,14 @@ import { notFound } from 'next/navigation';
 import { getConfig } from '../../env';
 import { formatDay, formatRange, WINDOW_LABELS } from '../../format';
 import { cardAlt } from '../../og/card-data';
-import { modelsWindowCard } from '../../og/cards';
+import { modelsWindowCard } from './card';
 import { socialImage } from '../../og/metadata';
 import { computeLeaderboard } from '../../rankings/leaderboard';
 import { DEFAULT_MODELS_WINDOW, modelsHref, modelsOgImageHref } from '../../routes';
 import { breadcrumbJsonLd, datasetJsonLd, listNames, pageMetadata } from '../../seo';
-import { DATASET_START, isWindowName, windowRange, type WindowName } from '../../utc-day';
+import { DATASET_START, isWindowName, WINDOW_NAMES, windowRange, type WindowName } from '../../utc-day';
+import type { SitemapPage } from '../server';
+import { archiveSitemap } from './archive-page';
 import { modelsDownloadHref } from './board';
 import { getModelHistory } from './history';
 
@@ -62,4 +64,10 @@ export async function loadWindowPage(window: WindowName) {
     ]),
   ];
   return { history, asOf, dataDay, source, board, chartRange, period, comparison, structured };
+}
+
+/** The board's pages for the sitemap: every window, and the archive. */
+export async function modelsSitemap(): Promise<SitemapPage[]> {
+  const { dataDay } = await getModelHistory();
+  return [...WINDOW_NAMES.map((window) => ({ path: modelsHref(window), lastModified: dataDay })), ...archiveSitemap(dataDay)];
 }

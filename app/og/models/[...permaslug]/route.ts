@@ -1,5 +1,5 @@
 import { rankingCardImage } from '@/components/og/ranking-card';
-import { modelPageCard } from '@/lib/og/cards';
+import { modelPageCard } from '@/lib/boards/model/card';
 import { decodeSegment } from '@/lib/routes';
 
 // The card of a model page, drawn on its first request and then served from the ISR cache like the page.

@@ -1,6 +1,6 @@
 import { rankingCardImage } from '@/components/og/ranking-card';
 import { getDatasets } from '@/lib/data-layer';
-import { archiveMonthCard } from '@/lib/og/cards';
+import { archiveMonthCard } from '@/lib/boards/models/card';
 import { isArchiveMonth } from '@/lib/rankings/archive';
 
 // The card of /models/archive/<month>, cached and regenerated like its page (see that page on why every

@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { rankingCardImage } from '@/components/og/ranking-card';
-import { modelsWindowCard } from '@/lib/og/cards';
+import { modelsWindowCard } from '@/lib/boards/models/card';
 import { isWindowName, WINDOW_NAMES } from '@/lib/utc-day';
 
 // The card of /models?window=… (lib/routes.ts says why it lives here). Cached and regenerated like its

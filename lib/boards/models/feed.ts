@@ -1,14 +1,21 @@
-import { DEMO_LABEL, LICENSE_LINE, LICENSE_URL } from '../citation';
-import { citationLine } from '../attribution';
-import type { DataSource } from '../datasets/client';
-import { formatDay, formatMonth, formatShare, formatTokens } from '../format';
-import { isArchiveMonth } from '../rankings/archive';
-import { FEED_MOVERS, type DailyFeedEntry, type FeedModel, type FeedMover } from '../rankings/feed';
-import { archiveHref, modelHref, modelsHref } from '../routes';
-import { addDays } from '../utc-day';
-import { escapeXml, type AtomEntry, type AtomFeed, type AtomLink } from './atom';
+import { DEMO_LABEL, LICENSE_LINE, LICENSE_URL } from '../../citation';
+import { citationLine } from '../../attribution';
+import type { DataSource } from '../../datasets/client';
+import { formatDay, formatMonth, formatShare, formatTokens } from '../../format';
+import { isArchiveMonth } from '../../rankings/archive';
+import { dailyFeedEntries, FEED_MOVERS, type DailyFeedEntry, type FeedModel, type FeedMover } from '../../rankings/feed';
+import { archiveHref, modelHref, modelsHref } from '../../routes';
+import { addDays } from '../../utc-day';
+import { escapeXml, type AtomEntry, type AtomFeed, type AtomLink } from '../../feed/atom';
+import { getModelHistory } from './history';
 
 export const FEED_PATH = '/feed.xml';
+
+/** The site's feed (`/feed.xml`) from the model history the pages hold: the last 30 data days, newest first. */
+export async function loadModelsFeed({ siteUrl, siteName }: { siteUrl: string; siteName: string }): Promise<AtomFeed> {
+  const { history, asOf, dataDay, source } = await getModelHistory();
+  return modelFeed({ entries: dailyFeedEntries(history, dataDay), siteUrl, siteName, source, asOf, dataDay });
+}
 
 export interface ModelFeedInput {
   entries: readonly DailyFeedEntry[];
