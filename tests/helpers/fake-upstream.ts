@@ -97,3 +97,12 @@ export async function startFakeUpstream(opts: StartFakeUpstreamOptions = {}): Pr
     stop,
   };
 }
+
+/**
+ * The `as_of` the fake stamps on every body once `asOfOffsetSeconds` is set (a restatement): the end of
+ * its own last completed day (yesterday, by the clock) plus the offset, whatever window was asked. Not
+ * the site's data day plus one: in the site's settle time after midnight that day is one further back.
+ */
+export function fakeAsOf(offsetSeconds: number, now = Date.now()): string {
+  return new Date(now - (now % 86_400_000) + offsetSeconds * 1000).toISOString();
+}

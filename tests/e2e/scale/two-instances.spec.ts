@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test';
+import { fakeAsOf } from '../../helpers/fake-upstream';
 
 // Two instances (A: 3201, B: 3202) of one build share Redis and the fake upstream; each has its own
 // DATA_DIR, so everything they share goes through Redis.
@@ -161,9 +162,7 @@ test('a refresh on instance A is served by instance B within 5 seconds', async (
   await expect(form.getByRole('status')).toHaveText(/^Refreshed dataset rankings-daily/, { timeout: 30_000 });
   const refreshedAt = Date.now();
 
-  // The fake stamps as_of at the end of its own last completed day (yesterday, by the clock), plus the
-  // offset, whatever window was asked: in the site's settle hour after midnight its data day lags by one.
-  const expected = new Date(refreshedAt - (refreshedAt % 86_400_000) + 7_200_000).toISOString();
+  const expected = fakeAsOf(7200, refreshedAt);
   let seen = before;
   while (seen !== expected && Date.now() - refreshedAt < 5_000) {
     await new Promise((resolve) => setTimeout(resolve, 200));
