@@ -27,6 +27,8 @@ export async function homeMetadata(): Promise<Metadata> {
   });
 }
 
+export type HomePage = Awaited<ReturnType<typeof loadHomePage>>;
+
 export async function loadHomePage() {
   const { history, asOf, dataDay, source } = await getModelHistory();
   const month = windowRange('month', dataDay);
