@@ -8,13 +8,26 @@ const DAY_MS = 86_400_000;
 const FIRST_DAY = parseDay('2025-01-01');
 const MAX_WINDOW_DAYS = 366;
 const DEFAULT_WINDOW_DAYS = 30;
-const DATA_PREFIX = '/api/v1/datasets/';
-const PEEK_PREFIX = '/__control/peek/datasets/';
-const ENDPOINTS = ['app-rankings', 'rankings-daily'];
-const ALLOWED_PARAMS = {
-  'app-rankings': ['start_date', 'end_date', 'sort', 'category', 'subcategory', 'limit', 'offset'],
-  'rankings-daily': ['start_date', 'end_date'],
+const API_PREFIX = '/api/v1/';
+// A peek mirrors the API path: /__control/peek/datasets/rankings-daily, /__control/peek/classifications/task.
+const PEEK_PREFIX = '/__control/peek/';
+// Each operation by name: its path under /api/v1, its query parameters, its body and its drifted body.
+const OPERATIONS = {
+  'app-rankings': {
+    path: 'datasets/app-rankings',
+    params: ['start_date', 'end_date', 'sort', 'category', 'subcategory', 'limit', 'offset'],
+    body: appRankingsBody,
+    drift: driftedRows,
+  },
+  'rankings-daily': {
+    path: 'datasets/rankings-daily',
+    params: ['start_date', 'end_date'],
+    body: rankingsDailyBody,
+    drift: driftedRows,
+  },
 };
+const ENDPOINTS = Object.keys(OPERATIONS);
+const ENDPOINT_BY_PATH = new Map(Object.entries(OPERATIONS).map(([name, { path }]) => [path, name]));
 const FAULT_TYPES = ['500', '503', 'timeout', 'reset', 'malformed', 'drift', '401', '429'];
 
 // Same mapping as lib/datasets/endpoints/app-rankings/values.ts.
@@ -358,16 +371,19 @@ function appRankingRows({ startDay, endDay, sort, category, subcategory, limit, 
 
 // ---------------------------------------------------------------- parameters
 
-function parseParams(endpoint, searchParams, lastDay) {
-  const allowed = ALLOWED_PARAMS[endpoint];
+/** The query as an object, after refusing unknown and repeated parameters. */
+function queryOf(endpoint, searchParams) {
+  const allowed = OPERATIONS[endpoint].params;
   const seen = new Set();
   for (const name of searchParams.keys()) {
     if (!allowed.includes(name)) throw new HttpError(400, `Unknown query parameter: ${name}`);
     if (seen.has(name)) throw new HttpError(400, `Query parameter ${name} must not be repeated`);
     seen.add(name);
   }
-  const query = Object.fromEntries(searchParams);
+  return Object.fromEntries(searchParams);
+}
 
+function dateWindow(query, lastDay) {
   const endDay = query.end_date === undefined ? lastDay : dayParam('end_date', query.end_date);
   const requestedStart = query.start_date === undefined ? endDay - DEFAULT_WINDOW_DAYS : dayParam('start_date', query.start_date);
   if (endDay < FIRST_DAY) throw new HttpError(400, `end_date must not be before ${formatDay(FIRST_DAY)}`);
@@ -379,9 +395,11 @@ function parseParams(endpoint, searchParams, lastDay) {
   if (endDay - startDay + 1 > MAX_WINDOW_DAYS) {
     throw new HttpError(400, `start_date to end_date must span at most ${MAX_WINDOW_DAYS} days`);
   }
-  const params = { startDay, endDay };
-  if (endpoint === 'rankings-daily') return params;
+  return { startDay, endDay };
+}
 
+function appRankingParams(query, lastDay) {
+  const window = dateWindow(query, lastDay);
   const sort = query.sort ?? 'popular';
   if (sort !== 'popular' && sort !== 'trending') throw new HttpError(400, 'sort must be one of: popular, trending');
   const { category, subcategory } = query;
@@ -395,7 +413,7 @@ function parseParams(endpoint, searchParams, lastDay) {
     throw new HttpError(400, `subcategory ${subcategory} does not belong to category ${category}`);
   }
   return {
-    ...params,
+    ...window,
     sort,
     category,
     subcategory,
@@ -428,38 +446,46 @@ function currentLastDay() {
 
 /** The body a valid request gets; throws HttpError(400) for invalid parameters. */
 function buildBody(endpoint, searchParams) {
-  const lastDay = currentLastDay();
-  const params = parseParams(endpoint, searchParams, lastDay);
-  const data =
-    endpoint === 'rankings-daily'
-      ? rangeOfDays(params.startDay, params.endDay).flatMap(dailyRows)
-      : appRankingRows(params);
-  return {
-    data,
-    meta: {
-      // asOfOffsetSeconds stands for a restatement: the same window, published again later.
-      as_of: new Date((lastDay + 1) * DAY_MS + (config.asOfOffsetSeconds ?? 0) * 1000).toISOString(),
-      start_date: formatDay(params.startDay),
-      end_date: formatDay(params.endDay),
-      version: 'v1',
-    },
-  };
+  return OPERATIONS[endpoint].body(queryOf(endpoint, searchParams), currentLastDay());
+}
+
+function appRankingsBody(query, lastDay) {
+  const params = appRankingParams(query, lastDay);
+  return { data: appRankingRows(params), meta: windowMeta(params, lastDay) };
+}
+
+function rankingsDailyBody(query, lastDay) {
+  const window = dateWindow(query, lastDay);
+  return { data: rangeOfDays(window.startDay, window.endDay).flatMap(dailyRows), meta: windowMeta(window, lastDay) };
+}
+
+// asOfOffsetSeconds stands for a restatement: the same window, published again later.
+const asOfAfter = (day) => new Date((day + 1) * DAY_MS + (config.asOfOffsetSeconds ?? 0) * 1000).toISOString();
+
+function windowMeta({ startDay, endDay }, lastDay) {
+  return { as_of: asOfAfter(lastDay), start_date: formatDay(startDay), end_date: formatDay(endDay), version: 'v1' };
 }
 
 function rangeOfDays(startDay, endDay) {
   return Array.from({ length: endDay - startDay + 1 }, (_, i) => startDay + i);
 }
 
+/** A valid JSON body in a changed schema; built from the real body when the request is valid. */
 function driftedBody(endpoint, searchParams) {
-  let body;
+  let body = null;
   try {
     body = buildBody(endpoint, searchParams);
   } catch {
-    body = { data: [], meta: { version: 'v1' } };
+    // the drift of an invalid request is the operation's empty body
   }
-  const meta = { ...body.meta };
-  delete meta.as_of;
-  return { data: body.data.map((row) => ({ ...row, total_tokens: Number(row.total_tokens) })), meta };
+  return OPERATIONS[endpoint].drift(body);
+}
+
+function driftedRows(body) {
+  const { data, meta } = body ?? { data: [], meta: { version: 'v1' } };
+  const drifted = { ...meta };
+  delete drifted.as_of;
+  return { data: data.map((row) => ({ ...row, total_tokens: Number(row.total_tokens) })), meta: drifted };
 }
 
 const errorBody = (status, message) => ({ error: { code: status, message } });
@@ -601,8 +627,8 @@ function faultResponse(injected, endpoint, url, error, json) {
 }
 
 async function handleData(req, res, url) {
-  const name = url.pathname.startsWith(DATA_PREFIX) ? url.pathname.slice(DATA_PREFIX.length) : '';
-  const endpoint = ENDPOINTS.includes(name) ? name : null;
+  const path = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : '';
+  const endpoint = ENDPOINT_BY_PATH.get(path) ?? null;
   const record = { at: new Date().toISOString(), endpoint: endpoint ?? url.pathname, query: queryRecord(url), status: 0, ms: 0 };
   stats.requests.push(record);
   inFlight += 1;
@@ -634,8 +660,8 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 async function handleControl(req, res, url) {
   const route = `${req.method} ${url.pathname}`;
   if (req.method === 'GET' && url.pathname.startsWith(PEEK_PREFIX)) {
-    const endpoint = url.pathname.slice(PEEK_PREFIX.length);
-    if (!ENDPOINTS.includes(endpoint)) return sendJson(res, 404, errorBody(404, `Not found: ${url.pathname}`));
+    const endpoint = ENDPOINT_BY_PATH.get(url.pathname.slice(PEEK_PREFIX.length));
+    if (!endpoint) return sendJson(res, 404, errorBody(404, `Not found: ${url.pathname}`));
     try {
       return sendJson(res, 200, buildBody(endpoint, url.searchParams));
     } catch (err) {
