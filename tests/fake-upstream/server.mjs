@@ -21,7 +21,7 @@ const OPERATIONS = {
   },
   'rankings-daily': {
     path: 'datasets/rankings-daily',
-    params: ['start_date', 'end_date'],
+    params: ['start_date', 'end_date', 'period', 'modality', 'context_bucket', 'category', 'language_type'],
     body: rankingsDailyBody,
     drift: driftedRows,
   },
@@ -234,27 +234,210 @@ function modelTokens(model, day) {
   return dailyTokens(10n ** 12n, model.weight, [ramp, trend, weekly(day), noise], 21n * 10n ** 9n, lowDigits);
 }
 
+const dayTokensCache = new Map();
+
+/** Every model's tokens on one day, in MODELS order. */
+function dayModelTokens(day) {
+  let tokens = dayTokensCache.get(day);
+  if (!tokens) dayTokensCache.set(day, (tokens = MODELS.map((model) => modelTokens(model, day))));
+  return tokens;
+}
+
+// Models beyond the table: the rest of the catalogue, counted in `other` only.
+const longTailTokens = (day) => 150_000_000_000_000n + BigInt(mix(0x7a11, day) % 1_000_000_000);
+
 const dailyRowsCache = new Map();
 
 function dailyRows(day) {
-  const cached = dailyRowsCache.get(day);
-  if (cached) return cached;
-  const entries = MODELS.map((model) => ({ slug: model.slug, tokens: modelTokens(model, day) }))
+  let rows = dailyRowsCache.get(day);
+  if (!rows) dailyRowsCache.set(day, (rows = bucketRows(formatDay(day), dayModelTokens(day), longTailTokens(day))));
+  return rows;
+}
+
+/** Top 50 by tokens (ties alphabetical), then `other` = the rest plus the long tail, omitted when 0. */
+function bucketRows(date, tokens, longTail) {
+  const entries = MODELS.map((model, i) => ({ slug: model.slug, tokens: tokens[i] }))
     .filter((entry) => entry.tokens > 0n)
     .sort((a, b) => compareBigDesc(a.tokens, b.tokens) || (a.slug < b.slug ? -1 : 1));
-  const longTail = 150_000_000_000_000n + BigInt(mix(0x7a11, day) % 1_000_000_000);
   const other = entries.slice(50).reduce((sum, entry) => sum + entry.tokens, longTail);
-  const date = formatDay(day);
-  const rows = [
-    ...entries.slice(0, 50).map((entry) => ({ date, model_permaslug: entry.slug, total_tokens: entry.tokens.toString() })),
-    { date, model_permaslug: 'other', total_tokens: other.toString() },
-  ];
-  dailyRowsCache.set(day, rows);
+  const rows = entries.slice(0, 50).map((entry) => ({ date, model_permaslug: entry.slug, total_tokens: entry.tokens.toString() }));
+  if (other > 0n) rows.push({ date, model_permaslug: 'other', total_tokens: other.toString() });
   return rows;
 }
 
 function compareBigDesc(a, b) {
   return a === b ? 0 : a > b ? -1 : 1;
+}
+
+// ---------------------------------------------------------------- slices and grain (rankings-daily)
+
+const PERIODS = ['day', 'week', 'month'];
+const MODALITIES = ['text', 'image', 'image_output', 'audio', 'tool_calling'];
+const CONTEXT_BUCKETS = ['1K', '10K', '100K', '1M', '10M'];
+const TASK_CATEGORIES = ['programming', 'roleplay', 'marketing', 'marketing/seo', 'technology', 'science', 'translation', 'legal', 'finance', 'health', 'trivia', 'academia'];
+const LANGUAGE_TYPES = ['natural', 'programming'];
+const PPM = 1_000_000;
+
+const isVision = (slug) => /gpt-4o|gpt-4\.1|gpt-5|o4-mini|o1-2024|claude|gemini|gemma-3|llama-4|vision|-vl-|nova-(lite|pro)|grok-4|mistral-(small-3|medium)/.test(slug);
+const isRoleplay = (slug) => /mythomax|euryale|lumimaid|rocinante|eva-|inflection|wizardlm|hermes/.test(slug);
+const isCoder = (slug) => /coder|codestral|devstral|grok-code/.test(slug);
+const isFrontier = (slug) => /claude|gpt-5|gpt-4\.1|gemini-(2\.5|3)-pro|grok-4|kimi|glm-4|minimax|deepseek-(chat-v3|v3|r1)|qwen3|o3|o4|gpt-oss/.test(slug);
+
+/** A seeded integer in [low, high]. */
+const between = (seed, salt, low, high) => low + (mix(seed, salt) % (high - low + 1));
+
+/** Each model's share of each slice in parts per million: 0 where the model has no traffic in it. */
+function sliceProfile({ slug, seed }) {
+  const roleplay = isRoleplay(slug);
+  const coder = isCoder(slug);
+  const modality = {
+    text: between(seed, 101, 820_000, 940_000),
+    image: isVision(slug) ? between(seed, 102, 20_000, 160_000) : 0,
+    image_output: /-image$|flash-exp/.test(slug) ? between(seed, 103, 250_000, 600_000) : 0,
+    audio: /gpt-4o|gemini/.test(slug) ? between(seed, 104, 4_000, 40_000) : 0,
+    tool_calling: roleplay || mix(seed, 105) % 100 < 20 ? 0 : between(seed, 106, coder ? 300_000 : 80_000, 600_000),
+  };
+  const contextWeights = {
+    '1K': between(seed, 111, 100, 300),
+    '10K': between(seed, 112, 250, 500),
+    '100K': between(seed, 113, 150, 450) * (coder ? 2 : 1),
+    '1M': /gpt-4\.1|gemini|llama-4|claude-sonnet-4|grok-4|minimax|qwen3-coder/.test(slug) ? between(seed, 114, 10, 120) : 0,
+    '10M': /llama-4-scout|grok-4-fast|gemini-(pro-1\.5|2\.5-pro)/.test(slug) ? between(seed, 115, 1, 15) : 0,
+  };
+
+  // Sampled and upsampled: about 80-93 % of a model's traffic gets a category; the rest is unclassified.
+  const classified = between(seed, 120, 800_000, 930_000);
+  const sometimes = (salt, low, high) => (mix(seed, salt) % 100 < 20 ? 0 : between(seed, salt + 1, low, high));
+  const categoryWeights = {
+    programming: coder ? between(seed, 121, 650, 850) : isFrontier(slug) ? between(seed, 121, 250, 550) : roleplay ? 0 : between(seed, 121, 40, 250),
+    roleplay: roleplay ? between(seed, 122, 550, 800) : coder ? 0 : slug.endsWith(':free') ? between(seed, 122, 80, 250) : between(seed, 122, 5, 60),
+    marketing: sometimes(130, 10, 60),
+    technology: between(seed, 123, 40, 140),
+    science: sometimes(132, 15, 60),
+    translation: sometimes(134, 5, 60),
+    legal: sometimes(136, 3, 20),
+    finance: sometimes(138, 5, 30),
+    health: sometimes(140, 3, 30),
+    trivia: sometimes(142, 10, 70),
+    academia: sometimes(144, 10, 60),
+  };
+  const categoryTotal = Object.values(categoryWeights).reduce((a, b) => a + b, 0);
+  const category = Object.fromEntries(
+    Object.entries(categoryWeights).map(([name, weight]) => [name, Math.floor((weight * classified) / categoryTotal)]),
+  );
+  // marketing/seo is part of marketing.
+  category['marketing/seo'] = Math.floor((category.marketing * between(seed, 150, 200, 450)) / 1000);
+  const programming = Math.min(classified, Math.floor((category.programming * 11) / 10) + Math.floor(category.technology / 4));
+  return {
+    modality,
+    context_bucket: normalized(contextWeights, 950_000),
+    category,
+    language_type: { natural: classified - programming, programming },
+  };
+}
+
+function normalized(weights, total) {
+  const sum = Object.values(weights).reduce((a, b) => a + b, 0);
+  return Object.fromEntries(Object.entries(weights).map(([name, weight]) => [name, Math.floor((weight * total) / sum)]));
+}
+
+const SLICE_PROFILES = MODELS.map(sliceProfile);
+
+// The long tail's share of each slice, in parts per million.
+const LONG_TAIL_PPM = {
+  modality: { text: 900_000, image: 60_000, image_output: 20_000, audio: 12_000, tool_calling: 220_000 },
+  context_bucket: { '1K': 260_000, '10K': 380_000, '100K': 260_000, '1M': 30_000, '10M': 0 },
+  category: {
+    programming: 280_000, roleplay: 180_000, marketing: 40_000, 'marketing/seo': 12_000, technology: 90_000, science: 35_000,
+    translation: 30_000, legal: 10_000, finance: 18_000, health: 14_000, trivia: 40_000, academia: 35_000,
+  },
+  language_type: { natural: 560_000, programming: 330_000 },
+};
+
+/** Validates period and the filters; the sampled filters (category, language_type) default to weekly. */
+function sliceParams(query) {
+  const filter = (name, values) => {
+    const value = query[name];
+    if (value !== undefined && !values.includes(value)) throw new HttpError(400, `${name} must be one of: ${values.join(', ')}`);
+    return value === undefined ? [] : [[name, value]];
+  };
+  const exact = [...filter('modality', MODALITIES), ...filter('context_bucket', CONTEXT_BUCKETS)];
+  const sampled = [...filter('category', TASK_CATEGORIES), ...filter('language_type', LANGUAGE_TYPES)];
+  const period = query.period;
+  if (period !== undefined && !PERIODS.includes(period)) throw new HttpError(400, `period must be one of: ${PERIODS.join(', ')}`);
+  if (sampled.length > 1) throw new HttpError(400, 'category and language_type exclude each other');
+  if (sampled.length === 1) {
+    const [name] = sampled[0];
+    if (exact.length > 0) {
+      throw new HttpError(400, `${name} excludes ${exact[0][0]}: the sampled weekly dataset cannot be combined with the exact one`);
+    }
+    if (period === 'day') throw new HttpError(400, `period=day is not available with ${name}: its figures are weekly estimates`);
+  }
+  return { period: period ?? (sampled.length === 1 ? 'week' : 'day'), filters: sampled.length === 1 ? sampled : exact, sampled: sampled.length === 1 };
+}
+
+const mondayOf = (day) => day - ((day + 3) % 7);
+const monthOf = (day) => {
+  const date = new Date(day * DAY_MS);
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1) / DAY_MS;
+};
+const bucketOf = { day: (day) => day, week: mondayOf, month: monthOf };
+
+/** A model's share of the slice on one day (exact) or in one week (sampled), in parts per million. */
+function slicePpm(filters, modelIndex, day) {
+  const model = MODELS[modelIndex];
+  return filters.reduce((ppm, [name, value]) => {
+    const base = SLICE_PROFILES[modelIndex][name][value];
+    if (base === 0 || ppm === 0) return 0;
+    const noise = 950 + (mix(model.seed ^ filterSalt(name, value), day) % 101);
+    return Math.floor((ppm * Math.min(PPM, Math.floor((base * noise) / 1000))) / PPM);
+  }, PPM);
+}
+
+const filterSalts = new Map();
+function filterSalt(name, value) {
+  const key = `${name}=${value}`;
+  if (!filterSalts.has(key)) filterSalts.set(key, fnv1a(key));
+  return filterSalts.get(key);
+}
+
+const longTailPpm = (filters) => filters.reduce((ppm, [name, value]) => Math.floor((ppm * LONG_TAIL_PPM[name][value]) / PPM), PPM);
+const share = (tokens, ppm) => (ppm === PPM ? tokens : (tokens * BigInt(ppm)) / BigInt(PPM));
+
+/**
+ * Rows of a slice at a grain. Exact data sums its days inside the window into each bucket. Sampled data
+ * comes in whole weeks (Monday to Sunday) rounded to millions: the weeks starting inside the window, so
+ * the last one may run past end_date; a month holds the weeks that start in it.
+ */
+function sliceRows({ period, filters, sampled }, { startDay, endDay }, lastDay) {
+  const buckets = new Map();
+  const add = (bucket, tokens, longTail) => {
+    const sums = buckets.get(bucket);
+    if (!sums) return void buckets.set(bucket, { tokens, longTail });
+    sums.tokens = sums.tokens.map((value, i) => value + tokens[i]);
+    sums.longTail += longTail;
+  };
+  const tailPpm = longTailPpm(filters);
+  if (sampled) {
+    for (let monday = mondayOf(startDay - 1) + 7; monday <= endDay; monday += 7) {
+      const days = rangeOfDays(monday, Math.min(monday + 6, lastDay));
+      const estimate = (tokens, ppm) => {
+        const value = share(tokens, ppm);
+        return value - (value % 1_000_000n);
+      };
+      const tokens = MODELS.map((_, i) =>
+        estimate(days.reduce((sum, day) => sum + dayModelTokens(day)[i], 0n), slicePpm(filters, i, monday)),
+      );
+      const longTail = estimate(days.reduce((sum, day) => sum + longTailTokens(day), 0n), tailPpm);
+      add(bucketOf[period](monday), tokens, longTail);
+    }
+  } else {
+    for (let day = startDay; day <= endDay; day++) {
+      const tokens = dayModelTokens(day).map((value, i) => (value === 0n ? 0n : share(value, slicePpm(filters, i, day))));
+      add(bucketOf[period](day), tokens, share(longTailTokens(day), tailPpm));
+    }
+  }
+  return [...buckets].flatMap(([bucket, { tokens, longTail }]) => bucketRows(formatDay(bucket), tokens, longTail));
 }
 
 // ---------------------------------------------------------------- apps (app-rankings)
@@ -456,7 +639,12 @@ function appRankingsBody(query, lastDay) {
 
 function rankingsDailyBody(query, lastDay) {
   const window = dateWindow(query, lastDay);
-  return { data: rangeOfDays(window.startDay, window.endDay).flatMap(dailyRows), meta: windowMeta(window, lastDay) };
+  const slice = sliceParams(query);
+  const data =
+    slice.period === 'day' && slice.filters.length === 0
+      ? rangeOfDays(window.startDay, window.endDay).flatMap(dailyRows)
+      : sliceRows(slice, window, lastDay);
+  return { data, meta: windowMeta(window, lastDay) };
 }
 
 // asOfOffsetSeconds stands for a restatement: the same window, published again later.
