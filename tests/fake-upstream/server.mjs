@@ -1,6 +1,8 @@
-// A fake of OpenRouter's Datasets API for integration tests: real HTTP, the documented parameter
-// rules and rate limits, deterministic data, and a control API to inject faults and read what
-// arrived. Node builtins only, so it runs as a plain process: `node tests/fake-upstream/server.mjs`.
+// A fake of OpenRouter's Datasets API (app-rankings, rankings-daily with its slices, session-cost) and of
+// /classifications/task for integration tests: real HTTP, the documented parameter rules and rate limits,
+// deterministic data, and a control API to inject faults and read what arrived. Node builtins only, so it
+// runs as a plain process: `node tests/fake-upstream/server.mjs`. It implements the contract on its own
+// (never imports lib/), so it stays a check on the project's contract code.
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 
@@ -24,6 +26,18 @@ const OPERATIONS = {
     params: ['start_date', 'end_date', 'period', 'modality', 'context_bucket', 'category', 'language_type'],
     body: rankingsDailyBody,
     drift: driftedRows,
+  },
+  'session-cost': {
+    path: 'datasets/session-cost',
+    params: ['app_slug', 'model', 'turn_range', 'limit', 'offset'],
+    body: sessionCostBody,
+    drift: driftedSessionCost,
+  },
+  'task-classifications': {
+    path: 'classifications/task',
+    params: ['window'],
+    body: taskClassificationsBody,
+    drift: driftedClassifications,
   },
 };
 const ENDPOINTS = Object.keys(OPERATIONS);
@@ -552,6 +566,240 @@ function appRankingRows({ startDay, endDay, sort, category, subcategory, limit, 
     .slice(offset, offset + limit);
 }
 
+// ---------------------------------------------------------------- session cost (session-cost)
+
+const TURN_RANGES = ['1-turn', '2-9-turns', '10-49-turns', '50-plus-turns'];
+// A session's cost in hundredths of one turn's cost: later turns carry a longer context.
+const TURN_MULTIPLIER = { '1-turn': 100, '2-9-turns': 550, '10-49-turns': 2_600, '50-plus-turns': 11_000 };
+const SESSION_COST_WINDOW_DAYS = 28;
+const HARNESSES = [
+  ['hermes-agent', 'Hermes Agent'],
+  ['shellwright', 'Shellwright'],
+  ['termpilot', 'Termpilot'],
+  ['forge-cli', 'Forge CLI'],
+  ['nimbus-coder', 'Nimbus Coder'],
+  ['pr-butler', 'PR Butler'],
+];
+// The median cost of one agent turn in micro-USD; free variants cost nothing.
+const TURN_COST_MICROS = {
+  'anthropic/claude-sonnet-4.5': 60_000,
+  'anthropic/claude-sonnet-4': 55_000,
+  'anthropic/claude-opus-4.1': 250_000,
+  'anthropic/claude-opus-4.5': 120_000,
+  'anthropic/claude-haiku-4.5': 18_000,
+  'anthropic/claude-3.7-sonnet-20250219': 50_000,
+  'openai/gpt-5-2025-08-07': 35_000,
+  'openai/gpt-5-mini-2025-08-07': 7_000,
+  'openai/gpt-5-nano-2025-08-07': 1_500,
+  'openai/gpt-4.1-2025-04-14': 30_000,
+  'openai/gpt-4.1-mini-2025-04-14': 6_000,
+  'openai/o4-mini-2025-04-16': 12_000,
+  'openai/gpt-oss-120b': 2_000,
+  'google/gemini-2.5-pro': 30_000,
+  'google/gemini-2.5-flash': 5_000,
+  'google/gemini-2.5-flash-lite': 1_200,
+  'google/gemini-3-pro-preview': 40_000,
+  'deepseek/deepseek-chat-v3.1': 3_000,
+  'deepseek/deepseek-chat-v3-0324:free': 0,
+  'deepseek/deepseek-r1-0528': 6_000,
+  'deepseek/deepseek-v3.2-exp': 1_500,
+  'x-ai/grok-code-fast-1': 4_000,
+  'x-ai/grok-4': 45_000,
+  'x-ai/grok-4-fast': 2_500,
+  'qwen/qwen3-coder': 5_000,
+  'qwen/qwen3-coder:free': 0,
+  'moonshotai/kimi-k2-0905': 8_000,
+  'z-ai/glm-4.6': 6_000,
+  'minimax/minimax-m2': 4_000,
+  'mistralai/devstral-small': 1_500,
+  'meta-llama/llama-4-maverick': 2_000,
+};
+const SESSION_MODELS = Object.entries(TURN_COST_MICROS).map(([slug, micros]) => {
+  const model = MODELS.find((m) => m.slug === slug);
+  if (!model) throw new Error(`session-cost model ${slug} is not in the model table`);
+  return { model, micros };
+});
+
+const sessionCostCache = new Map();
+
+/** The snapshot published for the 28 days ending on windowEnd (a Sunday), sorted by harness, model, turn range. */
+function sessionCostSnapshot(windowEnd) {
+  const cached = sessionCostCache.get(windowEnd);
+  if (cached) return cached;
+  const rows = [];
+  for (const [slug, name] of [...HARNESSES].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const seed = fnv1a(slug);
+    const overhead = between(seed, 1, 70, 160);
+    const models = SESSION_MODELS.filter(
+      ({ model }) => model.launch <= windowEnd && model.retire > windowEnd - SESSION_COST_WINDOW_DAYS + 1,
+    ).filter(({ model }) => mix(seed ^ model.seed, 2) % 100 < (slug === 'hermes-agent' ? 85 : 60));
+    for (const { model, micros } of models.sort((a, b) => (a.model.slug < b.model.slug ? -1 : 1))) {
+      TURN_RANGES.forEach((turnRange, t) => {
+        if (mix(seed ^ model.seed, 10 + t) % 100 >= (turnRange === '50-plus-turns' ? 65 : 90)) return;
+        const noise = between(seed ^ model.seed, windowEnd * 4 + t, 850, 1150);
+        const cost = Math.floor((Math.floor((Math.floor((micros * TURN_MULTIPLIER[turnRange]) / 100) * overhead) / 100) * noise) / 1000);
+        rows.push({
+          app_name: name,
+          app_slug: slug,
+          median_session_cost_usd: cost / 1_000_000,
+          model_permaslug: model.slug,
+          turn_range: turnRange,
+        });
+      });
+    }
+  }
+  sessionCostCache.set(windowEnd, rows);
+  return rows;
+}
+
+function sessionCostBody(query, lastDay) {
+  const nonEmpty = (name) => {
+    if (query[name] === '') throw new HttpError(400, `${name} must not be empty`);
+    return query[name];
+  };
+  const appSlug = nonEmpty('app_slug');
+  const model = nonEmpty('model');
+  const turnRange = query.turn_range;
+  if (turnRange !== undefined && !TURN_RANGES.includes(turnRange)) {
+    throw new HttpError(400, `turn_range must be one of: ${TURN_RANGES.join(', ')}`);
+  }
+  const limit = integerParam('limit', query.limit, 100, 1, 500);
+  const offset = integerParam('offset', query.offset, 0, 0, 5000);
+  if (!config.sessionCostPublished) {
+    return { data: [], meta: { as_of: asOfAfter(lastDay), version: 'v1', window_days: null, window_end_date: null } };
+  }
+  // Refreshed weekly: the snapshot covers the four weeks up to the last Sunday that has ended.
+  const windowEnd = lastDay - ((lastDay + 4) % 7);
+  const data = sessionCostSnapshot(windowEnd)
+    .filter((row) => (appSlug === undefined || row.app_slug === appSlug) && (model === undefined || row.model_permaslug === model))
+    .filter((row) => turnRange === undefined || row.turn_range === turnRange)
+    .slice(offset, offset + limit);
+  return {
+    data,
+    meta: { as_of: asOfAfter(windowEnd), version: 'v1', window_days: SESSION_COST_WINDOW_DAYS, window_end_date: formatDay(windowEnd) },
+  };
+}
+
+function driftedSessionCost(body) {
+  const { data, meta } = body ?? { data: [], meta: { version: 'v1' } };
+  const drifted = { ...meta };
+  delete drifted.as_of;
+  return { data: data.map((row) => ({ ...row, median_session_cost_usd: row.median_session_cost_usd.toFixed(2) })), meta: drifted };
+}
+
+// ---------------------------------------------------------------- task classifications (task-classifications)
+
+const CLASSIFICATION_WINDOW_DAYS = 7;
+const MACRO_CATEGORIES = [
+  ['code', 'Code'],
+  ['data', 'Data'],
+  ['agent', 'Agent'],
+  ['general', 'General'],
+];
+// tag, display name, relative requests, relative tokens per request
+const TASK_TAGS = [
+  ['code:general_impl', 'General implementation', 180, 9],
+  ['code:debugging', 'Debugging', 90, 11],
+  ['code:refactoring', 'Refactoring', 45, 12],
+  ['code:code_review', 'Code review', 30, 10],
+  ['code:testing', 'Writing tests', 25, 8],
+  ['data:analysis', 'Data analysis', 40, 6],
+  ['data:extraction', 'Extraction', 55, 4],
+  ['data:transformation', 'Transformation', 25, 5],
+  ['agent:tool_use', 'Tool use', 70, 10],
+  ['agent:planning', 'Planning', 30, 7],
+  ['agent:web_research', 'Web research', 25, 8],
+  ['general:chat', 'Chat', 160, 2],
+  ['general:writing', 'Writing', 60, 3],
+  ['general:roleplay', 'Roleplay', 110, 4],
+  ['general:translation', 'Translation', 35, 2],
+  ['general:question_answering', 'Question answering', 70, 2],
+];
+const TOP_MODELS_PER_TAG = 8;
+
+/** floor(part / whole) as a fraction with six decimals, exact for big integers. */
+const fraction = (part, whole) => (whole === 0n ? 0 : Number((part * BigInt(PPM)) / whole) / PPM);
+const sumBig = (values) => values.reduce((a, b) => a + b, 0n);
+
+const classificationsCache = new Map();
+
+function classificationsData(lastDay) {
+  const cached = classificationsCache.get(lastDay);
+  if (cached) return cached;
+  const days = rangeOfDays(lastDay - CLASSIFICATION_WINDOW_DAYS + 1, lastDay);
+  const windowTokens = MODELS.map((_, i) => days.reduce((sum, day) => sum + dayModelTokens(day)[i], 0n));
+  const tags = TASK_TAGS.map(([tag, displayName, requests, tokensPerRequest]) => {
+    const seed = fnv1a(tag);
+    const macro = tag.slice(0, tag.indexOf(':'));
+    const usage = BigInt(requests * between(seed, lastDay, 900, 1100));
+    const tokens = usage * BigInt(tokensPerRequest * between(seed, lastDay + 1, 900, 1100));
+    const affinity = (slug) =>
+      tag === 'general:roleplay'
+        ? isRoleplay(slug) ? 12 : 1
+        : isCoder(slug) ? { code: 8, general: 1 }[macro] ?? 2
+        : macro === 'general' ? 3 : isFrontier(slug) ? 4 : 1;
+    const models = MODELS.flatMap((model, i) => {
+      if (windowTokens[i] === 0n || mix(seed ^ model.seed, 1) % 100 < 30) return [];
+      const modelUsage = (windowTokens[i] / 10n ** 9n) * BigInt(affinity(model.slug) * between(seed ^ model.seed, 2, 300, 1700));
+      return [{ id: model.slug, usage: modelUsage, tokens: modelUsage * BigInt(between(seed ^ model.seed, 3, 500, 2000)) }];
+    });
+    return { tag, displayName, macro, usage, tokens, models };
+  });
+  const usageTotal = sumBig(tags.map((t) => t.usage));
+  const tokenTotal = sumBig(tags.map((t) => t.tokens));
+  const inMacro = (key) => tags.filter((t) => t.macro === key);
+  const byShareDesc = (a, b) => b.usage_share - a.usage_share || (a.key ?? a.tag).localeCompare(b.key ?? b.tag);
+
+  const classifications = tags
+    .map(({ tag, displayName, macro, usage, tokens, models }) => {
+      const macroUsage = sumBig(inMacro(macro).map((t) => t.usage));
+      const macroTokens = sumBig(inMacro(macro).map((t) => t.tokens));
+      const modelUsage = sumBig(models.map((m) => m.usage));
+      const modelTokens = sumBig(models.map((m) => m.tokens));
+      return {
+        tag,
+        display_name: displayName,
+        macro_category: macro,
+        usage_share: fraction(usage, usageTotal),
+        token_share: fraction(tokens, tokenTotal),
+        category_usage_share: fraction(usage, macroUsage),
+        category_token_share: fraction(tokens, macroTokens),
+        models: [...models]
+          .sort((a, b) => compareBigDesc(a.usage, b.usage) || (a.id < b.id ? -1 : 1))
+          .slice(0, TOP_MODELS_PER_TAG)
+          .map((m) => ({ id: m.id, tag_usage_share: fraction(m.usage, modelUsage), tag_token_share: fraction(m.tokens, modelTokens) })),
+      };
+    })
+    .sort(byShareDesc);
+  const macroCategories = MACRO_CATEGORIES.map(([key, label]) => ({
+    key,
+    label,
+    usage_share: fraction(sumBig(inMacro(key).map((t) => t.usage)), usageTotal),
+    token_share: fraction(sumBig(inMacro(key).map((t) => t.tokens)), tokenTotal),
+  })).sort(byShareDesc);
+  const data = {
+    as_of: formatDay(lastDay),
+    window_days: CLASSIFICATION_WINDOW_DAYS,
+    classifications,
+    macro_categories: macroCategories,
+  };
+  classificationsCache.set(lastDay, data);
+  return data;
+}
+
+function taskClassificationsBody(query, lastDay) {
+  if (query.window !== undefined && query.window !== '7d') throw new HttpError(400, 'window must be one of: 7d');
+  return { data: classificationsData(lastDay) };
+}
+
+function driftedClassifications(body) {
+  const data = { ...(body?.data ?? { classifications: [], macro_categories: [] }) };
+  delete data.as_of;
+  const percent = (value) => `${(value * 100).toFixed(1)}%`;
+  data.classifications = data.classifications.map((c) => ({ ...c, usage_share: percent(c.usage_share), token_share: percent(c.token_share) }));
+  return { data };
+}
+
 // ---------------------------------------------------------------- parameters
 
 /** The query as an object, after refusing unknown and repeated parameters. */
@@ -695,6 +943,7 @@ function configFromEnv() {
     perMinute: envInteger('FAKE_PER_MINUTE', 30),
     perDay: envInteger('FAKE_PER_DAY', 500),
     latencyMs: 0,
+    sessionCostPublished: true,
   };
 }
 
@@ -903,6 +1152,10 @@ function parseConfig(body) {
     if (body[name] === undefined) continue;
     if (!(Number.isInteger(body[name]) && body[name] >= 0)) throw new HttpError(400, `${name} must be an integer >= 0`);
     next[name] = body[name];
+  }
+  if (body.sessionCostPublished !== undefined) {
+    if (typeof body.sessionCostPublished !== 'boolean') throw new HttpError(400, 'sessionCostPublished must be a boolean');
+    next.sessionCostPublished = body.sessionCostPublished;
   }
   return next;
 }
