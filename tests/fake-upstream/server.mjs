@@ -580,7 +580,8 @@ const HARNESSES = [
   ['nimbus-coder', 'Nimbus Coder'],
   ['pr-butler', 'PR Butler'],
 ];
-// The median cost of one agent turn in micro-USD; free variants cost nothing.
+// The median cost of one agent turn in micro-USD; free variants cost nothing. All are models that reach the
+// daily top 50 of rankings-daily, so a board can join the two.
 const TURN_COST_MICROS = {
   'anthropic/claude-sonnet-4.5': 60_000,
   'anthropic/claude-sonnet-4': 55_000,
@@ -590,7 +591,7 @@ const TURN_COST_MICROS = {
   'anthropic/claude-3.7-sonnet-20250219': 50_000,
   'openai/gpt-5-2025-08-07': 35_000,
   'openai/gpt-5-mini-2025-08-07': 7_000,
-  'openai/gpt-5-nano-2025-08-07': 1_500,
+  'openai/gpt-4o-mini-2024-07-18': 1_500,
   'openai/gpt-4.1-2025-04-14': 30_000,
   'openai/gpt-4.1-mini-2025-04-14': 6_000,
   'openai/o4-mini-2025-04-16': 12_000,
@@ -608,11 +609,11 @@ const TURN_COST_MICROS = {
   'x-ai/grok-4-fast': 2_500,
   'qwen/qwen3-coder': 5_000,
   'qwen/qwen3-coder:free': 0,
-  'moonshotai/kimi-k2-0905': 8_000,
+  'moonshotai/kimi-k2': 8_000,
   'z-ai/glm-4.6': 6_000,
   'minimax/minimax-m2': 4_000,
-  'mistralai/devstral-small': 1_500,
-  'meta-llama/llama-4-maverick': 2_000,
+  'google/gemini-2.0-flash-001': 1_500,
+  'meta-llama/llama-3.3-70b-instruct': 1_200,
 };
 const SESSION_MODELS = Object.entries(TURN_COST_MICROS).map(([slug, micros]) => {
   const model = MODELS.find((m) => m.slug === slug);
