@@ -1,6 +1,8 @@
-// A fake of OpenRouter's Datasets API for integration tests: real HTTP, the documented parameter
-// rules and rate limits, deterministic data, and a control API to inject faults and read what
-// arrived. Node builtins only, so it runs as a plain process: `node tests/fake-upstream/server.mjs`.
+// A fake of OpenRouter's Datasets API (app-rankings, rankings-daily with its slices, session-cost) and of
+// /classifications/task for integration tests: real HTTP, the documented parameter rules and rate limits,
+// deterministic data, and a control API to inject faults and read what arrived. Node builtins only, so it
+// runs as a plain process: `node tests/fake-upstream/server.mjs`. It implements the contract on its own
+// (never imports lib/), so it stays a check on the project's contract code.
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 
@@ -8,13 +10,38 @@ const DAY_MS = 86_400_000;
 const FIRST_DAY = parseDay('2025-01-01');
 const MAX_WINDOW_DAYS = 366;
 const DEFAULT_WINDOW_DAYS = 30;
-const DATA_PREFIX = '/api/v1/datasets/';
-const PEEK_PREFIX = '/__control/peek/datasets/';
-const ENDPOINTS = ['app-rankings', 'rankings-daily'];
-const ALLOWED_PARAMS = {
-  'app-rankings': ['start_date', 'end_date', 'sort', 'category', 'subcategory', 'limit', 'offset'],
-  'rankings-daily': ['start_date', 'end_date'],
+const API_PREFIX = '/api/v1/';
+// A peek mirrors the API path: /__control/peek/datasets/rankings-daily, /__control/peek/classifications/task.
+const PEEK_PREFIX = '/__control/peek/';
+// Each operation by name: its path under /api/v1, its query parameters, its body and its drifted body.
+const OPERATIONS = {
+  'app-rankings': {
+    path: 'datasets/app-rankings',
+    params: ['start_date', 'end_date', 'sort', 'category', 'subcategory', 'limit', 'offset'],
+    body: appRankingsBody,
+    drift: driftedRows,
+  },
+  'rankings-daily': {
+    path: 'datasets/rankings-daily',
+    params: ['start_date', 'end_date', 'period', 'modality', 'context_bucket', 'category', 'language_type'],
+    body: rankingsDailyBody,
+    drift: driftedRows,
+  },
+  'session-cost': {
+    path: 'datasets/session-cost',
+    params: ['app_slug', 'model', 'turn_range', 'limit', 'offset'],
+    body: sessionCostBody,
+    drift: driftedSessionCost,
+  },
+  'task-classifications': {
+    path: 'classifications/task',
+    params: ['window'],
+    body: taskClassificationsBody,
+    drift: driftedClassifications,
+  },
 };
+const ENDPOINTS = Object.keys(OPERATIONS);
+const ENDPOINT_BY_PATH = new Map(Object.entries(OPERATIONS).map(([name, { path }]) => [path, name]));
 const FAULT_TYPES = ['500', '503', 'timeout', 'reset', 'malformed', 'drift', '401', '429'];
 
 // Same mapping as lib/datasets/endpoints/app-rankings/values.ts.
@@ -221,27 +248,210 @@ function modelTokens(model, day) {
   return dailyTokens(10n ** 12n, model.weight, [ramp, trend, weekly(day), noise], 21n * 10n ** 9n, lowDigits);
 }
 
+const dayTokensCache = new Map();
+
+/** Every model's tokens on one day, in MODELS order. */
+function dayModelTokens(day) {
+  let tokens = dayTokensCache.get(day);
+  if (!tokens) dayTokensCache.set(day, (tokens = MODELS.map((model) => modelTokens(model, day))));
+  return tokens;
+}
+
+// Models beyond the table: the rest of the catalogue, counted in `other` only.
+const longTailTokens = (day) => 150_000_000_000_000n + BigInt(mix(0x7a11, day) % 1_000_000_000);
+
 const dailyRowsCache = new Map();
 
 function dailyRows(day) {
-  const cached = dailyRowsCache.get(day);
-  if (cached) return cached;
-  const entries = MODELS.map((model) => ({ slug: model.slug, tokens: modelTokens(model, day) }))
+  let rows = dailyRowsCache.get(day);
+  if (!rows) dailyRowsCache.set(day, (rows = bucketRows(formatDay(day), dayModelTokens(day), longTailTokens(day))));
+  return rows;
+}
+
+/** Top 50 by tokens (ties alphabetical), then `other` = the rest plus the long tail, omitted when 0. */
+function bucketRows(date, tokens, longTail) {
+  const entries = MODELS.map((model, i) => ({ slug: model.slug, tokens: tokens[i] }))
     .filter((entry) => entry.tokens > 0n)
     .sort((a, b) => compareBigDesc(a.tokens, b.tokens) || (a.slug < b.slug ? -1 : 1));
-  const longTail = 150_000_000_000_000n + BigInt(mix(0x7a11, day) % 1_000_000_000);
   const other = entries.slice(50).reduce((sum, entry) => sum + entry.tokens, longTail);
-  const date = formatDay(day);
-  const rows = [
-    ...entries.slice(0, 50).map((entry) => ({ date, model_permaslug: entry.slug, total_tokens: entry.tokens.toString() })),
-    { date, model_permaslug: 'other', total_tokens: other.toString() },
-  ];
-  dailyRowsCache.set(day, rows);
+  const rows = entries.slice(0, 50).map((entry) => ({ date, model_permaslug: entry.slug, total_tokens: entry.tokens.toString() }));
+  if (other > 0n) rows.push({ date, model_permaslug: 'other', total_tokens: other.toString() });
   return rows;
 }
 
 function compareBigDesc(a, b) {
   return a === b ? 0 : a > b ? -1 : 1;
+}
+
+// ---------------------------------------------------------------- slices and grain (rankings-daily)
+
+const PERIODS = ['day', 'week', 'month'];
+const MODALITIES = ['text', 'image', 'image_output', 'audio', 'tool_calling'];
+const CONTEXT_BUCKETS = ['1K', '10K', '100K', '1M', '10M'];
+const TASK_CATEGORIES = ['programming', 'roleplay', 'marketing', 'marketing/seo', 'technology', 'science', 'translation', 'legal', 'finance', 'health', 'trivia', 'academia'];
+const LANGUAGE_TYPES = ['natural', 'programming'];
+const PPM = 1_000_000;
+
+const isVision = (slug) => /gpt-4o|gpt-4\.1|gpt-5|o4-mini|o1-2024|claude|gemini|gemma-3|llama-4|vision|-vl-|nova-(lite|pro)|grok-4|mistral-(small-3|medium)/.test(slug);
+const isRoleplay = (slug) => /mythomax|euryale|lumimaid|rocinante|eva-|inflection|wizardlm|hermes/.test(slug);
+const isCoder = (slug) => /coder|codestral|devstral|grok-code/.test(slug);
+const isFrontier = (slug) => /claude|gpt-5|gpt-4\.1|gemini-(2\.5|3)-pro|grok-4|kimi|glm-4|minimax|deepseek-(chat-v3|v3|r1)|qwen3|o3|o4|gpt-oss/.test(slug);
+
+/** A seeded integer in [low, high]. */
+const between = (seed, salt, low, high) => low + (mix(seed, salt) % (high - low + 1));
+
+/** Each model's share of each slice in parts per million: 0 where the model has no traffic in it. */
+function sliceProfile({ slug, seed }) {
+  const roleplay = isRoleplay(slug);
+  const coder = isCoder(slug);
+  const modality = {
+    text: between(seed, 101, 820_000, 940_000),
+    image: isVision(slug) ? between(seed, 102, 20_000, 160_000) : 0,
+    image_output: /-image$|flash-exp/.test(slug) ? between(seed, 103, 250_000, 600_000) : 0,
+    audio: /gpt-4o|gemini/.test(slug) ? between(seed, 104, 4_000, 40_000) : 0,
+    tool_calling: roleplay || mix(seed, 105) % 100 < 20 ? 0 : between(seed, 106, coder ? 300_000 : 80_000, 600_000),
+  };
+  const contextWeights = {
+    '1K': between(seed, 111, 100, 300),
+    '10K': between(seed, 112, 250, 500),
+    '100K': between(seed, 113, 150, 450) * (coder ? 2 : 1),
+    '1M': /gpt-4\.1|gemini|llama-4|claude-sonnet-4|grok-4|minimax|qwen3-coder/.test(slug) ? between(seed, 114, 10, 120) : 0,
+    '10M': /llama-4-scout|grok-4-fast|gemini-(pro-1\.5|2\.5-pro)/.test(slug) ? between(seed, 115, 1, 15) : 0,
+  };
+
+  // Sampled and upsampled: about 80-93 % of a model's traffic gets a category; the rest is unclassified.
+  const classified = between(seed, 120, 800_000, 930_000);
+  const sometimes = (salt, low, high) => (mix(seed, salt) % 100 < 20 ? 0 : between(seed, salt + 1, low, high));
+  const categoryWeights = {
+    programming: coder ? between(seed, 121, 650, 850) : isFrontier(slug) ? between(seed, 121, 250, 550) : roleplay ? 0 : between(seed, 121, 40, 250),
+    roleplay: roleplay ? between(seed, 122, 550, 800) : coder ? 0 : slug.endsWith(':free') ? between(seed, 122, 80, 250) : between(seed, 122, 5, 60),
+    marketing: sometimes(130, 10, 60),
+    technology: between(seed, 123, 40, 140),
+    science: sometimes(132, 15, 60),
+    translation: sometimes(134, 5, 60),
+    legal: sometimes(136, 3, 20),
+    finance: sometimes(138, 5, 30),
+    health: sometimes(140, 3, 30),
+    trivia: sometimes(142, 10, 70),
+    academia: sometimes(144, 10, 60),
+  };
+  const categoryTotal = Object.values(categoryWeights).reduce((a, b) => a + b, 0);
+  const category = Object.fromEntries(
+    Object.entries(categoryWeights).map(([name, weight]) => [name, Math.floor((weight * classified) / categoryTotal)]),
+  );
+  // marketing/seo is part of marketing.
+  category['marketing/seo'] = Math.floor((category.marketing * between(seed, 150, 200, 450)) / 1000);
+  const programming = Math.min(classified, Math.floor((category.programming * 11) / 10) + Math.floor(category.technology / 4));
+  return {
+    modality,
+    context_bucket: normalized(contextWeights, 950_000),
+    category,
+    language_type: { natural: classified - programming, programming },
+  };
+}
+
+function normalized(weights, total) {
+  const sum = Object.values(weights).reduce((a, b) => a + b, 0);
+  return Object.fromEntries(Object.entries(weights).map(([name, weight]) => [name, Math.floor((weight * total) / sum)]));
+}
+
+const SLICE_PROFILES = MODELS.map(sliceProfile);
+
+// The long tail's share of each slice, in parts per million.
+const LONG_TAIL_PPM = {
+  modality: { text: 900_000, image: 60_000, image_output: 20_000, audio: 12_000, tool_calling: 220_000 },
+  context_bucket: { '1K': 260_000, '10K': 380_000, '100K': 260_000, '1M': 30_000, '10M': 0 },
+  category: {
+    programming: 280_000, roleplay: 180_000, marketing: 40_000, 'marketing/seo': 12_000, technology: 90_000, science: 35_000,
+    translation: 30_000, legal: 10_000, finance: 18_000, health: 14_000, trivia: 40_000, academia: 35_000,
+  },
+  language_type: { natural: 560_000, programming: 330_000 },
+};
+
+/** Validates period and the filters; the sampled filters (category, language_type) default to weekly. */
+function sliceParams(query) {
+  const filter = (name, values) => {
+    const value = query[name];
+    if (value !== undefined && !values.includes(value)) throw new HttpError(400, `${name} must be one of: ${values.join(', ')}`);
+    return value === undefined ? [] : [[name, value]];
+  };
+  const exact = [...filter('modality', MODALITIES), ...filter('context_bucket', CONTEXT_BUCKETS)];
+  const sampled = [...filter('category', TASK_CATEGORIES), ...filter('language_type', LANGUAGE_TYPES)];
+  const period = query.period;
+  if (period !== undefined && !PERIODS.includes(period)) throw new HttpError(400, `period must be one of: ${PERIODS.join(', ')}`);
+  if (sampled.length > 1) throw new HttpError(400, 'category and language_type exclude each other');
+  if (sampled.length === 1) {
+    const [name] = sampled[0];
+    if (exact.length > 0) {
+      throw new HttpError(400, `${name} excludes ${exact[0][0]}: the sampled weekly dataset cannot be combined with the exact one`);
+    }
+    if (period === 'day') throw new HttpError(400, `period=day is not available with ${name}: its figures are weekly estimates`);
+  }
+  return { period: period ?? (sampled.length === 1 ? 'week' : 'day'), filters: sampled.length === 1 ? sampled : exact, sampled: sampled.length === 1 };
+}
+
+const mondayOf = (day) => day - ((day + 3) % 7);
+const monthOf = (day) => {
+  const date = new Date(day * DAY_MS);
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1) / DAY_MS;
+};
+const bucketOf = { day: (day) => day, week: mondayOf, month: monthOf };
+
+/** A model's share of the slice on one day (exact) or in one week (sampled), in parts per million. */
+function slicePpm(filters, modelIndex, day) {
+  const model = MODELS[modelIndex];
+  return filters.reduce((ppm, [name, value]) => {
+    const base = SLICE_PROFILES[modelIndex][name][value];
+    if (base === 0 || ppm === 0) return 0;
+    const noise = 950 + (mix(model.seed ^ filterSalt(name, value), day) % 101);
+    return Math.floor((ppm * Math.min(PPM, Math.floor((base * noise) / 1000))) / PPM);
+  }, PPM);
+}
+
+const filterSalts = new Map();
+function filterSalt(name, value) {
+  const key = `${name}=${value}`;
+  if (!filterSalts.has(key)) filterSalts.set(key, fnv1a(key));
+  return filterSalts.get(key);
+}
+
+const longTailPpm = (filters) => filters.reduce((ppm, [name, value]) => Math.floor((ppm * LONG_TAIL_PPM[name][value]) / PPM), PPM);
+const share = (tokens, ppm) => (ppm === PPM ? tokens : (tokens * BigInt(ppm)) / BigInt(PPM));
+
+/**
+ * Rows of a slice at a grain. Exact data sums its days inside the window into each bucket. Sampled data
+ * comes in whole weeks (Monday to Sunday) rounded to millions: the weeks starting inside the window, so
+ * the last one may run past end_date; a month holds the weeks that start in it.
+ */
+function sliceRows({ period, filters, sampled }, { startDay, endDay }, lastDay) {
+  const buckets = new Map();
+  const add = (bucket, tokens, longTail) => {
+    const sums = buckets.get(bucket);
+    if (!sums) return void buckets.set(bucket, { tokens, longTail });
+    sums.tokens = sums.tokens.map((value, i) => value + tokens[i]);
+    sums.longTail += longTail;
+  };
+  const tailPpm = longTailPpm(filters);
+  if (sampled) {
+    for (let monday = mondayOf(startDay - 1) + 7; monday <= endDay; monday += 7) {
+      const days = rangeOfDays(monday, Math.min(monday + 6, lastDay));
+      const estimate = (tokens, ppm) => {
+        const value = share(tokens, ppm);
+        return value - (value % 1_000_000n);
+      };
+      const tokens = MODELS.map((_, i) =>
+        estimate(days.reduce((sum, day) => sum + dayModelTokens(day)[i], 0n), slicePpm(filters, i, monday)),
+      );
+      const longTail = estimate(days.reduce((sum, day) => sum + longTailTokens(day), 0n), tailPpm);
+      add(bucketOf[period](monday), tokens, longTail);
+    }
+  } else {
+    for (let day = startDay; day <= endDay; day++) {
+      const tokens = dayModelTokens(day).map((value, i) => (value === 0n ? 0n : share(value, slicePpm(filters, i, day))));
+      add(bucketOf[period](day), tokens, share(longTailTokens(day), tailPpm));
+    }
+  }
+  return [...buckets].flatMap(([bucket, { tokens, longTail }]) => bucketRows(formatDay(bucket), tokens, longTail));
 }
 
 // ---------------------------------------------------------------- apps (app-rankings)
@@ -356,18 +566,256 @@ function appRankingRows({ startDay, endDay, sort, category, subcategory, limit, 
     .slice(offset, offset + limit);
 }
 
+// ---------------------------------------------------------------- session cost (session-cost)
+
+const TURN_RANGES = ['1-turn', '2-9-turns', '10-49-turns', '50-plus-turns'];
+// A session's cost in hundredths of one turn's cost: later turns carry a longer context.
+const TURN_MULTIPLIER = { '1-turn': 100, '2-9-turns': 550, '10-49-turns': 2_600, '50-plus-turns': 11_000 };
+const SESSION_COST_WINDOW_DAYS = 28;
+const HARNESSES = [
+  ['hermes-agent', 'Hermes Agent'],
+  ['shellwright', 'Shellwright'],
+  ['termpilot', 'Termpilot'],
+  ['forge-cli', 'Forge CLI'],
+  ['nimbus-coder', 'Nimbus Coder'],
+  ['pr-butler', 'PR Butler'],
+];
+// The median cost of one agent turn in micro-USD; free variants cost nothing. All are models that reach the
+// daily top 50 of rankings-daily, so a board can join the two.
+const TURN_COST_MICROS = {
+  'anthropic/claude-sonnet-4.5': 60_000,
+  'anthropic/claude-sonnet-4': 55_000,
+  'anthropic/claude-opus-4.1': 250_000,
+  'anthropic/claude-opus-4.5': 120_000,
+  'anthropic/claude-haiku-4.5': 18_000,
+  'anthropic/claude-3.7-sonnet-20250219': 50_000,
+  'openai/gpt-5-2025-08-07': 35_000,
+  'openai/gpt-5-mini-2025-08-07': 7_000,
+  'openai/gpt-4o-mini-2024-07-18': 1_500,
+  'openai/gpt-4.1-2025-04-14': 30_000,
+  'openai/gpt-4.1-mini-2025-04-14': 6_000,
+  'openai/o4-mini-2025-04-16': 12_000,
+  'openai/gpt-oss-120b': 2_000,
+  'google/gemini-2.5-pro': 30_000,
+  'google/gemini-2.5-flash': 5_000,
+  'google/gemini-2.5-flash-lite': 1_200,
+  'google/gemini-3-pro-preview': 40_000,
+  'deepseek/deepseek-chat-v3.1': 3_000,
+  'deepseek/deepseek-chat-v3-0324:free': 0,
+  'deepseek/deepseek-r1-0528': 6_000,
+  'deepseek/deepseek-v3.2-exp': 1_500,
+  'x-ai/grok-code-fast-1': 4_000,
+  'x-ai/grok-4': 45_000,
+  'x-ai/grok-4-fast': 2_500,
+  'qwen/qwen3-coder': 5_000,
+  'qwen/qwen3-coder:free': 0,
+  'moonshotai/kimi-k2': 8_000,
+  'z-ai/glm-4.6': 6_000,
+  'minimax/minimax-m2': 4_000,
+  'google/gemini-2.0-flash-001': 1_500,
+  'meta-llama/llama-3.3-70b-instruct': 1_200,
+};
+const SESSION_MODELS = Object.entries(TURN_COST_MICROS).map(([slug, micros]) => {
+  const model = MODELS.find((m) => m.slug === slug);
+  if (!model) throw new Error(`session-cost model ${slug} is not in the model table`);
+  return { model, micros };
+});
+
+const sessionCostCache = new Map();
+
+/** The snapshot published for the 28 days ending on windowEnd (a Sunday), sorted by harness, model, turn range. */
+function sessionCostSnapshot(windowEnd) {
+  const cached = sessionCostCache.get(windowEnd);
+  if (cached) return cached;
+  const rows = [];
+  for (const [slug, name] of [...HARNESSES].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const seed = fnv1a(slug);
+    const overhead = between(seed, 1, 70, 160);
+    const models = SESSION_MODELS.filter(
+      ({ model }) => model.launch <= windowEnd && model.retire > windowEnd - SESSION_COST_WINDOW_DAYS + 1,
+    ).filter(({ model }) => mix(seed ^ model.seed, 2) % 100 < (slug === 'hermes-agent' ? 85 : 60));
+    for (const { model, micros } of models.sort((a, b) => (a.model.slug < b.model.slug ? -1 : 1))) {
+      TURN_RANGES.forEach((turnRange, t) => {
+        if (mix(seed ^ model.seed, 10 + t) % 100 >= (turnRange === '50-plus-turns' ? 65 : 90)) return;
+        const noise = between(seed ^ model.seed, windowEnd * 4 + t, 850, 1150);
+        const cost = Math.floor((Math.floor((Math.floor((micros * TURN_MULTIPLIER[turnRange]) / 100) * overhead) / 100) * noise) / 1000);
+        rows.push({
+          app_name: name,
+          app_slug: slug,
+          median_session_cost_usd: cost / 1_000_000,
+          model_permaslug: model.slug,
+          turn_range: turnRange,
+        });
+      });
+    }
+  }
+  sessionCostCache.set(windowEnd, rows);
+  return rows;
+}
+
+function sessionCostBody(query, lastDay) {
+  const nonEmpty = (name) => {
+    if (query[name] === '') throw new HttpError(400, `${name} must not be empty`);
+    return query[name];
+  };
+  const appSlug = nonEmpty('app_slug');
+  const model = nonEmpty('model');
+  const turnRange = query.turn_range;
+  if (turnRange !== undefined && !TURN_RANGES.includes(turnRange)) {
+    throw new HttpError(400, `turn_range must be one of: ${TURN_RANGES.join(', ')}`);
+  }
+  const limit = integerParam('limit', query.limit, 100, 1, 500);
+  const offset = integerParam('offset', query.offset, 0, 0, 5000);
+  if (!config.sessionCostPublished) {
+    return { data: [], meta: { as_of: asOfAfter(lastDay), version: 'v1', window_days: null, window_end_date: null } };
+  }
+  // Refreshed weekly: the snapshot covers the four weeks up to the last Sunday that has ended.
+  const windowEnd = lastDay - ((lastDay + 4) % 7);
+  const data = sessionCostSnapshot(windowEnd)
+    .filter((row) => (appSlug === undefined || row.app_slug === appSlug) && (model === undefined || row.model_permaslug === model))
+    .filter((row) => turnRange === undefined || row.turn_range === turnRange)
+    .slice(offset, offset + limit);
+  return {
+    data,
+    meta: { as_of: asOfAfter(windowEnd), version: 'v1', window_days: SESSION_COST_WINDOW_DAYS, window_end_date: formatDay(windowEnd) },
+  };
+}
+
+function driftedSessionCost(body) {
+  const { data, meta } = body ?? { data: [], meta: { version: 'v1' } };
+  const drifted = { ...meta };
+  delete drifted.as_of;
+  return { data: data.map((row) => ({ ...row, median_session_cost_usd: row.median_session_cost_usd.toFixed(2) })), meta: drifted };
+}
+
+// ---------------------------------------------------------------- task classifications (task-classifications)
+
+const CLASSIFICATION_WINDOW_DAYS = 7;
+const MACRO_CATEGORIES = [
+  ['code', 'Code'],
+  ['data', 'Data'],
+  ['agent', 'Agent'],
+  ['general', 'General'],
+];
+// tag, display name, relative requests, relative tokens per request
+const TASK_TAGS = [
+  ['code:general_impl', 'General implementation', 180, 9],
+  ['code:debugging', 'Debugging', 90, 11],
+  ['code:refactoring', 'Refactoring', 45, 12],
+  ['code:code_review', 'Code review', 30, 10],
+  ['code:testing', 'Writing tests', 25, 8],
+  ['data:analysis', 'Data analysis', 40, 6],
+  ['data:extraction', 'Extraction', 55, 4],
+  ['data:transformation', 'Transformation', 25, 5],
+  ['agent:tool_use', 'Tool use', 70, 10],
+  ['agent:planning', 'Planning', 30, 7],
+  ['agent:web_research', 'Web research', 25, 8],
+  ['general:chat', 'Chat', 160, 2],
+  ['general:writing', 'Writing', 60, 3],
+  ['general:roleplay', 'Roleplay', 110, 4],
+  ['general:translation', 'Translation', 35, 2],
+  ['general:question_answering', 'Question answering', 70, 2],
+];
+const TOP_MODELS_PER_TAG = 8;
+
+/** floor(part / whole) as a fraction with six decimals, exact for big integers. */
+const fraction = (part, whole) => (whole === 0n ? 0 : Number((part * BigInt(PPM)) / whole) / PPM);
+const sumBig = (values) => values.reduce((a, b) => a + b, 0n);
+
+const classificationsCache = new Map();
+
+function classificationsData(lastDay) {
+  const cached = classificationsCache.get(lastDay);
+  if (cached) return cached;
+  const days = rangeOfDays(lastDay - CLASSIFICATION_WINDOW_DAYS + 1, lastDay);
+  const windowTokens = MODELS.map((_, i) => days.reduce((sum, day) => sum + dayModelTokens(day)[i], 0n));
+  const tags = TASK_TAGS.map(([tag, displayName, requests, tokensPerRequest]) => {
+    const seed = fnv1a(tag);
+    const macro = tag.slice(0, tag.indexOf(':'));
+    const usage = BigInt(requests * between(seed, lastDay, 900, 1100));
+    const tokens = usage * BigInt(tokensPerRequest * between(seed, lastDay + 1, 900, 1100));
+    const affinity = (slug) =>
+      tag === 'general:roleplay'
+        ? isRoleplay(slug) ? 12 : 1
+        : isCoder(slug) ? { code: 8, general: 1 }[macro] ?? 2
+        : macro === 'general' ? 3 : isFrontier(slug) ? 4 : 1;
+    const models = MODELS.flatMap((model, i) => {
+      if (windowTokens[i] === 0n || mix(seed ^ model.seed, 1) % 100 < 30) return [];
+      const modelUsage = (windowTokens[i] / 10n ** 9n) * BigInt(affinity(model.slug) * between(seed ^ model.seed, 2, 300, 1700));
+      return [{ id: model.slug, usage: modelUsage, tokens: modelUsage * BigInt(between(seed ^ model.seed, 3, 500, 2000)) }];
+    });
+    return { tag, displayName, macro, usage, tokens, models };
+  });
+  const usageTotal = sumBig(tags.map((t) => t.usage));
+  const tokenTotal = sumBig(tags.map((t) => t.tokens));
+  const inMacro = (key) => tags.filter((t) => t.macro === key);
+  const byShareDesc = (a, b) => b.usage_share - a.usage_share || (a.key ?? a.tag).localeCompare(b.key ?? b.tag);
+
+  const classifications = tags
+    .map(({ tag, displayName, macro, usage, tokens, models }) => {
+      const macroUsage = sumBig(inMacro(macro).map((t) => t.usage));
+      const macroTokens = sumBig(inMacro(macro).map((t) => t.tokens));
+      const modelUsage = sumBig(models.map((m) => m.usage));
+      const modelTokens = sumBig(models.map((m) => m.tokens));
+      return {
+        tag,
+        display_name: displayName,
+        macro_category: macro,
+        usage_share: fraction(usage, usageTotal),
+        token_share: fraction(tokens, tokenTotal),
+        category_usage_share: fraction(usage, macroUsage),
+        category_token_share: fraction(tokens, macroTokens),
+        models: [...models]
+          .sort((a, b) => compareBigDesc(a.usage, b.usage) || (a.id < b.id ? -1 : 1))
+          .slice(0, TOP_MODELS_PER_TAG)
+          .map((m) => ({ id: m.id, tag_usage_share: fraction(m.usage, modelUsage), tag_token_share: fraction(m.tokens, modelTokens) })),
+      };
+    })
+    .sort(byShareDesc);
+  const macroCategories = MACRO_CATEGORIES.map(([key, label]) => ({
+    key,
+    label,
+    usage_share: fraction(sumBig(inMacro(key).map((t) => t.usage)), usageTotal),
+    token_share: fraction(sumBig(inMacro(key).map((t) => t.tokens)), tokenTotal),
+  })).sort(byShareDesc);
+  const data = {
+    as_of: formatDay(lastDay),
+    window_days: CLASSIFICATION_WINDOW_DAYS,
+    classifications,
+    macro_categories: macroCategories,
+  };
+  classificationsCache.set(lastDay, data);
+  return data;
+}
+
+function taskClassificationsBody(query, lastDay) {
+  if (query.window !== undefined && query.window !== '7d') throw new HttpError(400, 'window must be one of: 7d');
+  return { data: classificationsData(lastDay) };
+}
+
+function driftedClassifications(body) {
+  const data = { ...(body?.data ?? { classifications: [], macro_categories: [] }) };
+  delete data.as_of;
+  const percent = (value) => `${(value * 100).toFixed(1)}%`;
+  data.classifications = data.classifications.map((c) => ({ ...c, usage_share: percent(c.usage_share), token_share: percent(c.token_share) }));
+  return { data };
+}
+
 // ---------------------------------------------------------------- parameters
 
-function parseParams(endpoint, searchParams, lastDay) {
-  const allowed = ALLOWED_PARAMS[endpoint];
+/** The query as an object, after refusing unknown and repeated parameters. */
+function queryOf(endpoint, searchParams) {
+  const allowed = OPERATIONS[endpoint].params;
   const seen = new Set();
   for (const name of searchParams.keys()) {
     if (!allowed.includes(name)) throw new HttpError(400, `Unknown query parameter: ${name}`);
     if (seen.has(name)) throw new HttpError(400, `Query parameter ${name} must not be repeated`);
     seen.add(name);
   }
-  const query = Object.fromEntries(searchParams);
+  return Object.fromEntries(searchParams);
+}
 
+function dateWindow(query, lastDay) {
   const endDay = query.end_date === undefined ? lastDay : dayParam('end_date', query.end_date);
   const requestedStart = query.start_date === undefined ? endDay - DEFAULT_WINDOW_DAYS : dayParam('start_date', query.start_date);
   if (endDay < FIRST_DAY) throw new HttpError(400, `end_date must not be before ${formatDay(FIRST_DAY)}`);
@@ -379,9 +827,11 @@ function parseParams(endpoint, searchParams, lastDay) {
   if (endDay - startDay + 1 > MAX_WINDOW_DAYS) {
     throw new HttpError(400, `start_date to end_date must span at most ${MAX_WINDOW_DAYS} days`);
   }
-  const params = { startDay, endDay };
-  if (endpoint === 'rankings-daily') return params;
+  return { startDay, endDay };
+}
 
+function appRankingParams(query, lastDay) {
+  const window = dateWindow(query, lastDay);
   const sort = query.sort ?? 'popular';
   if (sort !== 'popular' && sort !== 'trending') throw new HttpError(400, 'sort must be one of: popular, trending');
   const { category, subcategory } = query;
@@ -395,7 +845,7 @@ function parseParams(endpoint, searchParams, lastDay) {
     throw new HttpError(400, `subcategory ${subcategory} does not belong to category ${category}`);
   }
   return {
-    ...params,
+    ...window,
     sort,
     category,
     subcategory,
@@ -428,38 +878,51 @@ function currentLastDay() {
 
 /** The body a valid request gets; throws HttpError(400) for invalid parameters. */
 function buildBody(endpoint, searchParams) {
-  const lastDay = currentLastDay();
-  const params = parseParams(endpoint, searchParams, lastDay);
+  return OPERATIONS[endpoint].body(queryOf(endpoint, searchParams), currentLastDay());
+}
+
+function appRankingsBody(query, lastDay) {
+  const params = appRankingParams(query, lastDay);
+  return { data: appRankingRows(params), meta: windowMeta(params, lastDay) };
+}
+
+function rankingsDailyBody(query, lastDay) {
+  const window = dateWindow(query, lastDay);
+  const slice = sliceParams(query);
   const data =
-    endpoint === 'rankings-daily'
-      ? rangeOfDays(params.startDay, params.endDay).flatMap(dailyRows)
-      : appRankingRows(params);
-  return {
-    data,
-    meta: {
-      // asOfOffsetSeconds stands for a restatement: the same window, published again later.
-      as_of: new Date((lastDay + 1) * DAY_MS + (config.asOfOffsetSeconds ?? 0) * 1000).toISOString(),
-      start_date: formatDay(params.startDay),
-      end_date: formatDay(params.endDay),
-      version: 'v1',
-    },
-  };
+    slice.period === 'day' && slice.filters.length === 0
+      ? rangeOfDays(window.startDay, window.endDay).flatMap(dailyRows)
+      : sliceRows(slice, window, lastDay);
+  return { data, meta: windowMeta(window, lastDay) };
+}
+
+// asOfOffsetSeconds stands for a restatement: the same window, published again later.
+const asOfAfter = (day) => new Date((day + 1) * DAY_MS + (config.asOfOffsetSeconds ?? 0) * 1000).toISOString();
+
+function windowMeta({ startDay, endDay }, lastDay) {
+  return { as_of: asOfAfter(lastDay), start_date: formatDay(startDay), end_date: formatDay(endDay), version: 'v1' };
 }
 
 function rangeOfDays(startDay, endDay) {
   return Array.from({ length: endDay - startDay + 1 }, (_, i) => startDay + i);
 }
 
+/** A valid JSON body in a changed schema; built from the real body when the request is valid. */
 function driftedBody(endpoint, searchParams) {
-  let body;
+  let body = null;
   try {
     body = buildBody(endpoint, searchParams);
   } catch {
-    body = { data: [], meta: { version: 'v1' } };
+    // the drift of an invalid request is the operation's empty body
   }
-  const meta = { ...body.meta };
-  delete meta.as_of;
-  return { data: body.data.map((row) => ({ ...row, total_tokens: Number(row.total_tokens) })), meta };
+  return OPERATIONS[endpoint].drift(body);
+}
+
+function driftedRows(body) {
+  const { data, meta } = body ?? { data: [], meta: { version: 'v1' } };
+  const drifted = { ...meta };
+  delete drifted.as_of;
+  return { data: data.map((row) => ({ ...row, total_tokens: Number(row.total_tokens) })), meta: drifted };
 }
 
 const errorBody = (status, message) => ({ error: { code: status, message } });
@@ -481,6 +944,7 @@ function configFromEnv() {
     perMinute: envInteger('FAKE_PER_MINUTE', 30),
     perDay: envInteger('FAKE_PER_DAY', 500),
     latencyMs: 0,
+    sessionCostPublished: true,
   };
 }
 
@@ -601,8 +1065,8 @@ function faultResponse(injected, endpoint, url, error, json) {
 }
 
 async function handleData(req, res, url) {
-  const name = url.pathname.startsWith(DATA_PREFIX) ? url.pathname.slice(DATA_PREFIX.length) : '';
-  const endpoint = ENDPOINTS.includes(name) ? name : null;
+  const path = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) : '';
+  const endpoint = ENDPOINT_BY_PATH.get(path) ?? null;
   const record = { at: new Date().toISOString(), endpoint: endpoint ?? url.pathname, query: queryRecord(url), status: 0, ms: 0 };
   stats.requests.push(record);
   inFlight += 1;
@@ -634,8 +1098,8 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 async function handleControl(req, res, url) {
   const route = `${req.method} ${url.pathname}`;
   if (req.method === 'GET' && url.pathname.startsWith(PEEK_PREFIX)) {
-    const endpoint = url.pathname.slice(PEEK_PREFIX.length);
-    if (!ENDPOINTS.includes(endpoint)) return sendJson(res, 404, errorBody(404, `Not found: ${url.pathname}`));
+    const endpoint = ENDPOINT_BY_PATH.get(url.pathname.slice(PEEK_PREFIX.length));
+    if (!endpoint) return sendJson(res, 404, errorBody(404, `Not found: ${url.pathname}`));
     try {
       return sendJson(res, 200, buildBody(endpoint, url.searchParams));
     } catch (err) {
@@ -689,6 +1153,10 @@ function parseConfig(body) {
     if (body[name] === undefined) continue;
     if (!(Number.isInteger(body[name]) && body[name] >= 0)) throw new HttpError(400, `${name} must be an integer >= 0`);
     next[name] = body[name];
+  }
+  if (body.sessionCostPublished !== undefined) {
+    if (typeof body.sessionCostPublished !== 'boolean') throw new HttpError(400, 'sessionCostPublished must be a boolean');
+    next.sessionCostPublished = body.sessionCostPublished;
   }
   return next;
 }

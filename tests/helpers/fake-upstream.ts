@@ -4,7 +4,14 @@ import { spawnServer } from './spawn-server';
 const SERVER_PATH = path.resolve(__dirname, '../fake-upstream/server.mjs');
 const DEFAULT_KEY = 'sk-or-test-key';
 
-export type FakeEndpoint = 'app-rankings' | 'rankings-daily';
+/** Each operation the fake serves, by name, with its path under /api/v1. */
+export const FAKE_ENDPOINT_PATHS = {
+  'app-rankings': 'datasets/app-rankings',
+  'rankings-daily': 'datasets/rankings-daily',
+  'session-cost': 'datasets/session-cost',
+  'task-classifications': 'classifications/task',
+} as const;
+export type FakeEndpoint = keyof typeof FAKE_ENDPOINT_PATHS;
 export type FakeFaultType = '500' | '503' | 'timeout' | 'reset' | 'malformed' | 'drift' | '401' | '429';
 
 export interface FakeFault {
@@ -13,7 +20,7 @@ export interface FakeFault {
   times?: number;
   /** Retry-After seconds for type '429' (default 30). */
   retryAfter?: number;
-  /** Only this endpoint; both when omitted. */
+  /** Only this endpoint; every endpoint when omitted. */
   endpoint?: FakeEndpoint;
 }
 
@@ -46,11 +53,21 @@ export interface FakeUpstream {
   reset(): Promise<void>;
   fault(f: FakeFault): Promise<void>;
   clearFault(): Promise<void>;
-  configure(c: { perMinute?: number; perDay?: number; latencyMs?: number; asOfOffsetSeconds?: number }): Promise<void>;
+  configure(c: FakeConfig): Promise<void>;
   /** Exactly what a valid request would get (or its 400), without auth, counting, limits or faults. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary fields of both bodies
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary fields of every body
   peek(endpoint: FakeEndpoint, query: Record<string, string>): Promise<{ status: number; body: any }>;
   stop(): Promise<void>;
+}
+
+export interface FakeConfig {
+  perMinute?: number;
+  perDay?: number;
+  latencyMs?: number;
+  /** Added to every `as_of`: the same figures published again later (a restatement). */
+  asOfOffsetSeconds?: number;
+  /** false: no session-cost snapshot yet (empty data, null window_days and window_end_date); reset restores true. */
+  sessionCostPublished?: boolean;
 }
 
 export interface StartFakeUpstreamOptions {
@@ -91,7 +108,7 @@ export async function startFakeUpstream(opts: StartFakeUpstreamOptions = {}): Pr
     clearFault: async () => void (await control('DELETE', 'fault')),
     configure: async (c) => void (await control('POST', 'config', c)),
     peek: async (endpoint, query) => {
-      const res = await fetch(`${origin}/__control/peek/datasets/${endpoint}?${new URLSearchParams(query)}`);
+      const res = await fetch(`${origin}/__control/peek/${FAKE_ENDPOINT_PATHS[endpoint]}?${new URLSearchParams(query)}`);
       return { status: res.status, body: await res.json() };
     },
     stop,
@@ -99,9 +116,11 @@ export async function startFakeUpstream(opts: StartFakeUpstreamOptions = {}): Pr
 }
 
 /**
- * The `as_of` the fake stamps on every body once `asOfOffsetSeconds` is set (a restatement): the end of
- * its own last completed day (yesterday, by the clock) plus the offset, whatever window was asked. Not
- * the site's data day plus one: in the site's settle time after midnight that day is one further back.
+ * The `as_of` the fake stamps on every app-rankings and rankings-daily body once `asOfOffsetSeconds` is set
+ * (a restatement): the end of its own last completed day (yesterday, by the clock) plus the offset, whatever
+ * window was asked. Not the site's data day plus one: in the site's settle time after midnight that day is
+ * one further back. (A published session-cost snapshot is stamped at the end of its window_end_date instead;
+ * task classifications carry a date, not a timestamp.)
  */
 export function fakeAsOf(offsetSeconds: number, now = Date.now()): string {
   return new Date(now - (now % 86_400_000) + offsetSeconds * 1000).toISOString();
