@@ -52,7 +52,8 @@ function appsQueryIsValid(pairs: Pair[]): boolean {
   }
   const subcategory = seen.get('subcategory');
   if (subcategory !== undefined) {
-    if (!(subcategory in CATEGORY_OF)) return false;
+    // Own keys only: fast-check's strings include 'valueOf', 'constructor' and other Object.prototype names.
+    if (!Object.hasOwn(CATEGORY_OF, subcategory)) return false;
     if (seen.has('category') && seen.get('category') !== CATEGORY_OF[subcategory]) return false;
   }
   const page = seen.get('page');
