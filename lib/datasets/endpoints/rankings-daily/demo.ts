@@ -223,37 +223,58 @@ function longTailPpm(day: number): bigint {
 }
 
 const MODEL_DAY_MEMO_LIMIT = 1024;
+
+/** Every demo model's tokens on one day (in MODEL_SPECS order) and the unnamed long tail's. */
+interface DayTokens {
+  models: readonly bigint[];
+  longTail: bigint;
+}
+
+const dayTokensMemo = new Map<number, DayTokens>();
 const modelDayMemo = new Map<number, readonly RawModelDayRow[]>();
 
-function modelRowsOn(day: number): readonly RawModelDayRow[] {
-  const cached = modelDayMemo.get(day);
-  if (cached) return cached;
-
-  const date = fromEpochDay(day);
-  const entries: { permaslug: string; tokens: bigint }[] = [];
-  let namedTotal = 0n;
-  for (const model of COMPILED_MODELS) {
-    const tokens = modelTokensOn(model, day);
-    if (tokens > 0n) {
-      entries.push({ permaslug: model.permaslug, tokens });
-      namedTotal += tokens;
-    }
+function remember<T>(memo: Map<number, T>, day: number, value: T): T {
+  if (memo.size >= MODEL_DAY_MEMO_LIMIT) {
+    const oldest = memo.keys().next();
+    if (!oldest.done) memo.delete(oldest.value);
   }
+  memo.set(day, value);
+  return value;
+}
+
+function dayTokens(day: number): DayTokens {
+  const cached = dayTokensMemo.get(day);
+  if (cached) return cached;
+  const models = COMPILED_MODELS.map((model) => modelTokensOn(model, day));
+  const namedTotal = models.reduce((sum, tokens) => sum + tokens, 0n);
+  return remember(dayTokensMemo, day, { models, longTail: (namedTotal * longTailPpm(day)) / 1_000_000n });
+}
+
+/**
+ * One bucket's rows: the top 50 models by tokens descending (ties alphabetical by permaslug), then `other`
+ * (the models outside the top 50 plus the long tail), omitted when it is 0.
+ */
+function bucketRows(date: string, tokens: readonly bigint[], longTail: bigint): RawModelDayRow[] {
+  const entries: { permaslug: string; tokens: bigint }[] = [];
+  tokens.forEach((value, i) => {
+    if (value > 0n) entries.push({ permaslug: COMPILED_MODELS[i]!.permaslug, tokens: value });
+  });
   entries.sort((a, b) => compareBigIntDesc(a.tokens, b.tokens) || compareCodeUnits(a.permaslug, b.permaslug));
 
   const rows: RawModelDayRow[] = entries
     .slice(0, TOP_MODELS)
     .map((entry) => ({ date, model_permaslug: entry.permaslug, total_tokens: entry.tokens.toString() }));
-  let other = (namedTotal * longTailPpm(day)) / 1_000_000n;
+  let other = longTail;
   for (const entry of entries.slice(TOP_MODELS)) other += entry.tokens;
   if (other > 0n) rows.push({ date, model_permaslug: OTHER_PERMASLUG, total_tokens: other.toString() });
-
-  if (modelDayMemo.size >= MODEL_DAY_MEMO_LIMIT) {
-    const oldest = modelDayMemo.keys().next();
-    if (!oldest.done) modelDayMemo.delete(oldest.value);
-  }
-  modelDayMemo.set(day, rows);
   return rows;
+}
+
+function modelRowsOn(day: number): readonly RawModelDayRow[] {
+  const cached = modelDayMemo.get(day);
+  if (cached) return cached;
+  const { models, longTail } = dayTokens(day);
+  return remember(modelDayMemo, day, bucketRows(fromEpochDay(day), models, longTail));
 }
 
 /**
@@ -277,6 +298,4 @@ export function demoModelDayTokens(permaslug: string, date: string): bigint {
   if (!model) throw new Error(`unknown demo model ${permaslug}`);
   return modelTokensOn(model, toEpochDay(date));
 }
-
-/* -------------------------------------------------------------------- apps */
 
