@@ -295,7 +295,7 @@ export function createDatasetsClient<P extends Partition = Partition>(options: D
       const entry = await load(endpoint, spec.upstreamQuery(spec.resolve(input, dataDay(), now())), fetchOptions);
       const reshapedEntry = reshapeOnce(entry, (body) => {
         const raw = spec.response.parse(body);
-        return { rows: spec.reshape(raw), meta: reshapeMeta(raw.meta) };
+        return { rows: spec.reshape(raw, entry.query), meta: reshapeMeta(raw.meta) };
       });
       return toDataset(entry, reshapedEntry as { rows: RowOf<E>[]; meta: DatasetMeta });
     },

@@ -17,7 +17,7 @@ export function createDemoTransport(now: () => Date = () => new Date()): Transpo
     const spec = ENDPOINTS[endpoint] as unknown as EndpointSpec<ResolvedWindow, never, unknown>;
     try {
       const request = spec.resolve(spec.fromUpstreamQuery(query), lastCompleted, at);
-      return json(200, { data: spec.demo(request), meta: meta(request, lastCompleted) });
+      return json(200, { data: spec.demo(request, lastCompleted), meta: meta(request, lastCompleted) });
     } catch (error) {
       if (isDatasetsError(error)) return json(400, { error: { code: 400, message: error.message } });
       throw error;

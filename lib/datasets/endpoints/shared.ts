@@ -88,7 +88,8 @@ export interface EndpointSpec<Resolved extends ResolvedWindow, Raw extends { dat
   /** The inverse, for the demo source, which answers upstream queries as the upstream would. */
   fromUpstreamQuery(query: Readonly<Record<string, string>>): unknown;
   response: z.ZodType<Raw>;
-  reshape(raw: Raw): Row[];
-  /** The demo source's `data` for a resolved request. */
-  demo(request: Resolved): Raw['data'];
+  /** `query`: the upstream query the body answers (a body need not say everything about its rows). */
+  reshape(raw: Raw, query: Readonly<Record<string, string>>): Row[];
+  /** The demo source's `data` for a resolved request; `lastCompleted`: the last completed UTC day. */
+  demo(request: Resolved, lastCompleted: string): Raw['data'];
 }

@@ -1,8 +1,9 @@
 import { fromEpochDay, toEpochDay } from '../../../utc-day';
 import { compareBigIntDesc, compareCodeUnits, DATA_START_DAY, dayNoise, dayOfWeek, fnv1a, mulberry32, TWO_PI, yearsSinceStart } from '../demo-random';
-import type { RawModelDayRow } from '.';
+import type { RawModelDayRow, ResolvedRankingsDailyQuery } from '.';
+import type { Category, ContextBucket, LanguageType, Modality, Period } from './values';
 
-/** The synthetic daily top 50: the demo source's answer to `rankings-daily`. */
+/** The synthetic daily top 50 and its slices, per day, week or month: the demo source's answer to `rankings-daily`. */
 
 const TOP_MODELS = 50;
 const OTHER_PERMASLUG = 'other';
@@ -223,37 +224,58 @@ function longTailPpm(day: number): bigint {
 }
 
 const MODEL_DAY_MEMO_LIMIT = 1024;
+
+/** Every demo model's tokens on one day (in MODEL_SPECS order) and the unnamed long tail's. */
+interface DayTokens {
+  models: readonly bigint[];
+  longTail: bigint;
+}
+
+const dayTokensMemo = new Map<number, DayTokens>();
 const modelDayMemo = new Map<number, readonly RawModelDayRow[]>();
 
-function modelRowsOn(day: number): readonly RawModelDayRow[] {
-  const cached = modelDayMemo.get(day);
-  if (cached) return cached;
-
-  const date = fromEpochDay(day);
-  const entries: { permaslug: string; tokens: bigint }[] = [];
-  let namedTotal = 0n;
-  for (const model of COMPILED_MODELS) {
-    const tokens = modelTokensOn(model, day);
-    if (tokens > 0n) {
-      entries.push({ permaslug: model.permaslug, tokens });
-      namedTotal += tokens;
-    }
+function remember<T>(memo: Map<number, T>, day: number, value: T): T {
+  if (memo.size >= MODEL_DAY_MEMO_LIMIT) {
+    const oldest = memo.keys().next();
+    if (!oldest.done) memo.delete(oldest.value);
   }
+  memo.set(day, value);
+  return value;
+}
+
+function dayTokens(day: number): DayTokens {
+  const cached = dayTokensMemo.get(day);
+  if (cached) return cached;
+  const models = COMPILED_MODELS.map((model) => modelTokensOn(model, day));
+  const namedTotal = models.reduce((sum, tokens) => sum + tokens, 0n);
+  return remember(dayTokensMemo, day, { models, longTail: (namedTotal * longTailPpm(day)) / 1_000_000n });
+}
+
+/**
+ * One bucket's rows: the top 50 models by tokens descending (ties alphabetical by permaslug), then `other`
+ * (the models outside the top 50 plus the long tail), omitted when it is 0.
+ */
+function bucketRows(date: string, tokens: readonly bigint[], longTail: bigint): RawModelDayRow[] {
+  const entries: { permaslug: string; tokens: bigint }[] = [];
+  tokens.forEach((value, i) => {
+    if (value > 0n) entries.push({ permaslug: COMPILED_MODELS[i]!.permaslug, tokens: value });
+  });
   entries.sort((a, b) => compareBigIntDesc(a.tokens, b.tokens) || compareCodeUnits(a.permaslug, b.permaslug));
 
   const rows: RawModelDayRow[] = entries
     .slice(0, TOP_MODELS)
     .map((entry) => ({ date, model_permaslug: entry.permaslug, total_tokens: entry.tokens.toString() }));
-  let other = (namedTotal * longTailPpm(day)) / 1_000_000n;
+  let other = longTail;
   for (const entry of entries.slice(TOP_MODELS)) other += entry.tokens;
   if (other > 0n) rows.push({ date, model_permaslug: OTHER_PERMASLUG, total_tokens: other.toString() });
-
-  if (modelDayMemo.size >= MODEL_DAY_MEMO_LIMIT) {
-    const oldest = modelDayMemo.keys().next();
-    if (!oldest.done) modelDayMemo.delete(oldest.value);
-  }
-  modelDayMemo.set(day, rows);
   return rows;
+}
+
+function modelRowsOn(day: number): readonly RawModelDayRow[] {
+  const cached = modelDayMemo.get(day);
+  if (cached) return cached;
+  const { models, longTail } = dayTokens(day);
+  return remember(modelDayMemo, day, bucketRows(fromEpochDay(day), models, longTail));
 }
 
 /**
@@ -278,5 +300,194 @@ export function demoModelDayTokens(permaslug: string, date: string): bigint {
   return modelTokensOn(model, toEpochDay(date));
 }
 
-/* -------------------------------------------------------------------- apps */
+/* ------------------------------------------------------------ slices and grain */
 
+const PPM = 1_000_000;
+const MILLION = 1_000_000n;
+
+type QueryFilter =
+  | readonly ['modality', Modality]
+  | readonly ['context_bucket', ContextBucket]
+  | readonly ['category', Category]
+  | readonly ['language_type', LanguageType];
+type FilterName = QueryFilter[0];
+
+const ROLEPLAY = /mythomax|euryale|lunaris|lumimaid|unslopnemo|eva-qwen|inflection|hermes|wizardlm/;
+const CODER = /coder|codestral|devstral|codex|grok-code/;
+const FRONTIER = /claude|gpt-5|gpt-4\.1|\/o[134]|gemini-(2\.5|3)|grok-[45]|kimi|glm|minimax|deepseek|qwen3/;
+const VISION = /gpt-4o|gpt-4\.1|gpt-5|\/o[134]-|claude|gemini|gemma-3|llama-4|grok-[245]|nova-(lite|pro)|kimi-k(2\.5|3)|qwen3\.5-plus|mistral-small-3/;
+const IMAGE_OUTPUT = /gemini-(2\.0-flash-exp|2\.5-flash$|3-flash|3\.5-flash)|gpt-5\.5/;
+const AUDIO = /gpt-4o|gemini-[23]/;
+const LONG_CONTEXT = /gpt-4\.1|gemini|llama-4|claude-(sonnet|opus)-4|grok-4|minimax|qwen3-coder|qwen3\.5/;
+const HUGE_CONTEXT = /llama-4-scout|grok-4(\.1)?-fast|gemini-(pro-1\.5|2\.5-pro|3-pro|3\.1-pro)/;
+
+/** A seeded draw in [low, high], fixed per model and salt. */
+function between(seed: number, salt: string, low: number, high: number): number {
+  return low + Math.floor(mulberry32(seed ^ fnv1a(salt))() * (high - low + 1));
+}
+
+function scaled(weights: Readonly<Record<string, number>>, total: number): Record<string, number> {
+  const sum = Object.values(weights).reduce((a, b) => a + b, 0);
+  return Object.fromEntries(Object.entries(weights).map(([name, weight]) => [name, sum === 0 ? 0 : Math.floor((weight * total) / sum)]));
+}
+
+/** One model's share of each slice, in parts per million of its traffic; 0 where it has none. */
+function sliceShares({ permaslug: slug, seed }: CompiledModel): Record<FilterName, Record<string, number>> {
+  const roleplay = ROLEPLAY.test(slug);
+  const coder = CODER.test(slug);
+  const some = (salt: string, low: number, high: number) => (between(seed, `${salt}?`, 0, 99) < 25 ? 0 : between(seed, salt, low, high));
+
+  const modality = {
+    text: between(seed, 'text', 800_000, 940_000),
+    image: VISION.test(slug) ? between(seed, 'image', 20_000, 150_000) : 0,
+    image_output: IMAGE_OUTPUT.test(slug) ? between(seed, 'image_output', 100_000, 400_000) : 0,
+    audio: AUDIO.test(slug) ? between(seed, 'audio', 3_000, 35_000) : 0,
+    tool_calling: roleplay ? 0 : some('tool_calling', coder ? 300_000 : 60_000, 600_000),
+  };
+  const contextBucket = scaled(
+    {
+      '1K': between(seed, '1K', 100, 300),
+      '10K': between(seed, '10K', 250, 500),
+      '100K': between(seed, '100K', 150, 450) * (coder ? 2 : 1),
+      '1M': LONG_CONTEXT.test(slug) ? between(seed, '1M', 10, 120) : 0,
+      '10M': HUGE_CONTEXT.test(slug) ? between(seed, '10M', 1, 15) : 0,
+    },
+    950_000,
+  );
+
+  // Sampled: the share of a model's traffic that got classified, split over the categories.
+  const classified = between(seed, 'classified', 780_000, 930_000);
+  const category = scaled(
+    {
+      programming: coder ? between(seed, 'programming', 650, 850) : roleplay ? 0 : FRONTIER.test(slug) ? between(seed, 'programming', 250, 550) : between(seed, 'programming', 40, 250),
+      roleplay: roleplay ? between(seed, 'roleplay', 550, 800) : coder ? 0 : slug.endsWith(':free') ? between(seed, 'roleplay', 80, 250) : between(seed, 'roleplay', 5, 60),
+      marketing: some('marketing', 10, 60),
+      technology: between(seed, 'technology', 40, 140),
+      science: some('science', 15, 60),
+      translation: some('translation', 5, 60),
+      legal: some('legal', 3, 20),
+      finance: some('finance', 5, 30),
+      health: some('health', 3, 30),
+      trivia: some('trivia', 10, 70),
+      academia: some('academia', 10, 60),
+    },
+    classified,
+  );
+  // marketing/seo is a part of marketing.
+  category['marketing/seo'] = Math.floor(((category.marketing ?? 0) * between(seed, 'seo', 200, 450)) / 1000);
+  const programming = Math.min(classified, Math.floor(((category.programming ?? 0) * 11) / 10) + Math.floor((category.technology ?? 0) / 4));
+  return {
+    modality,
+    context_bucket: contextBucket,
+    category,
+    language_type: { natural: classified - programming, programming },
+  };
+}
+
+const SLICE_SHARES = COMPILED_MODELS.map(sliceShares);
+
+/** The unnamed long tail's share of each slice, in parts per million. */
+const LONG_TAIL_SHARES: Readonly<Record<FilterName, Readonly<Record<string, number>>>> = {
+  modality: { text: 880_000, image: 50_000, image_output: 15_000, audio: 10_000, tool_calling: 200_000 },
+  context_bucket: { '1K': 280_000, '10K': 360_000, '100K': 250_000, '1M': 25_000, '10M': 0 },
+  category: {
+    programming: 260_000, roleplay: 200_000, marketing: 45_000, 'marketing/seo': 15_000, technology: 85_000, science: 30_000,
+    translation: 35_000, legal: 8_000, finance: 20_000, health: 12_000, trivia: 45_000, academia: 30_000,
+  },
+  language_type: { natural: 540_000, programming: 320_000 },
+};
+
+const FILTER_SALTS = new Map<string, number>();
+
+function filterSalt(name: FilterName, value: string): number {
+  const key = `${name}=${value}`;
+  let salt = FILTER_SALTS.get(key);
+  if (salt === undefined) FILTER_SALTS.set(key, (salt = fnv1a(key)));
+  return salt;
+}
+
+/** A model's share of the slice on one day (exact) or in one week (sampled, keyed by its Monday), ±5 %. */
+function slicePpm(filters: readonly QueryFilter[], modelIndex: number, day: number): number {
+  const model = COMPILED_MODELS[modelIndex]!;
+  let ppm = PPM;
+  for (const [name, value] of filters) {
+    const base = SLICE_SHARES[modelIndex]![name][value] ?? 0;
+    if (base === 0) return 0;
+    const noisy = Math.min(PPM - 1, Math.floor(base * (0.95 + 0.1 * dayNoise(model.seed ^ filterSalt(name, value), day))));
+    ppm = Math.floor((ppm * noisy) / PPM);
+  }
+  return ppm;
+}
+
+function longTailSlicePpm(filters: readonly QueryFilter[]): number {
+  return filters.reduce((ppm, [name, value]) => Math.floor((ppm * (LONG_TAIL_SHARES[name][value] ?? 0)) / PPM), PPM);
+}
+
+const share = (tokens: bigint, ppm: number): bigint => (ppm === PPM ? tokens : (tokens * BigInt(ppm)) / BigInt(PPM));
+/** Upsampled figures are published as estimates: whole millions, rounded down. */
+const estimate = (tokens: bigint): bigint => tokens - (tokens % MILLION);
+
+const mondayOf = (day: number): number => day - ((dayOfWeek(day) + 6) % 7);
+const monthOf = (day: number): number => toEpochDay(`${fromEpochDay(day).slice(0, 7)}-01`);
+const BUCKET_OF: Readonly<Record<Period, (day: number) => number>> = { day: (day) => day, week: mondayOf, month: monthOf };
+
+function filtersOf(q: ResolvedRankingsDailyQuery): QueryFilter[] {
+  const filters: QueryFilter[] = [];
+  if (q.modality) filters.push(['modality', q.modality]);
+  if (q.contextBucket) filters.push(['context_bucket', q.contextBucket]);
+  if (q.category) filters.push(['category', q.category]);
+  if (q.languageType) filters.push(['language_type', q.languageType]);
+  return filters;
+}
+
+/**
+ * The demo answer to any request but the plain daily one (demoRankingsDaily): per bucket ascending, the
+ * top 50 + `other` of a slice at a grain. Exact slices (modality, contextBucket, both) take a share of
+ * each model's day and sum the days inside the window into each day, week (dated by its Monday) or
+ * month (by its 1st). Sampled slices (category, languageType) are weekly estimates in whole weeks
+ * Monday to Sunday: the weeks that start inside the window, the last of which may run past endDate (up
+ * to `lastCompleted`); a month holds the weeks that start in it.
+ */
+export function demoRankingsDailySlice(q: ResolvedRankingsDailyQuery, lastCompleted: string): RawModelDayRow[] {
+  const filters = filtersOf(q);
+  const sampled = q.category !== undefined || q.languageType !== undefined;
+  const bucketOf = BUCKET_OF[q.period ?? 'day'];
+  const tailPpm = longTailSlicePpm(filters);
+  const buckets = new Map<number, { tokens: bigint[]; longTail: bigint }>();
+  const add = (bucket: number, tokens: readonly bigint[], longTail: bigint) => {
+    let sums = buckets.get(bucket);
+    if (!sums) buckets.set(bucket, (sums = { tokens: COMPILED_MODELS.map(() => 0n), longTail: 0n }));
+    for (let i = 0; i < tokens.length; i++) sums.tokens[i]! += tokens[i]!;
+    sums.longTail += longTail;
+  };
+
+  const first = Math.max(toEpochDay(q.startDate), DATA_START_DAY);
+  const last = toEpochDay(q.endDate);
+  if (sampled) {
+    const lastDay = toEpochDay(lastCompleted);
+    for (let monday = mondayOf(first - 1) + 7; monday <= last; monday += 7) {
+      const week = COMPILED_MODELS.map(() => 0n);
+      let longTail = 0n;
+      for (let day = monday; day <= Math.min(monday + 6, lastDay); day++) {
+        const { models, longTail: tail } = dayTokens(day);
+        for (let i = 0; i < models.length; i++) week[i]! += models[i]!;
+        longTail += tail;
+      }
+      add(
+        bucketOf(monday),
+        week.map((tokens, i) => estimate(share(tokens, slicePpm(filters, i, monday)))),
+        estimate(share(longTail, tailPpm)),
+      );
+    }
+  } else {
+    for (let day = first; day <= last; day++) {
+      const { models, longTail } = dayTokens(day);
+      add(
+        bucketOf(day),
+        models.map((tokens, i) => (tokens === 0n ? 0n : share(tokens, slicePpm(filters, i, day)))),
+        share(longTail, tailPpm),
+      );
+    }
+  }
+  return [...buckets].flatMap(([bucket, sums]) => bucketRows(fromEpochDay(bucket), sums.tokens, sums.longTail));
+}
