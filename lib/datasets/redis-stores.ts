@@ -75,6 +75,9 @@ export class RedisQuotaStore implements QuotaStore {
         throw error;
       }
       if (outcome.done) return outcome.result;
+      // Lost the race to another instance: wait a moment, jittered, so the same losers do not keep losing
+      // in lockstep (three busy instances starved one transaction through all its retries without it).
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(20, 2 * (attempt + 1))));
     }
     throw quotaUnavailable();
   }
