@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { CATEGORIES, CONTEXT_BUCKETS, LANGUAGE_TYPES, MODALITIES } from '@/lib/datasets/endpoints/rankings-daily/values';
 import { resolveRankingsDailyQuery } from '@/lib/datasets/endpoints/rankings-daily';
 import { filterEntry, isSliceFamily, SLICE_FAMILIES, SLICES, sliceById, sliceOf, slicePath, slicesOf } from '@/lib/boards/slices/slices';
@@ -92,5 +94,17 @@ describe('sliceOf', () => {
   it('knows its families', () => {
     expect(SLICE_FAMILIES.every(isSliceFamily)).toBe(true);
     expect(['use-cases', 'toString', 'Context', ''].some(isSliceFamily)).toBe(false);
+  });
+});
+
+describe('lib/boards/slices', () => {
+  it('is browser-safe: no server-only module, no zod, only types from the endpoint specs', () => {
+    const dir = path.join(__dirname, '../../lib/boards/slices');
+    const imports = readdirSync(dir).flatMap((file) =>
+      [...readFileSync(path.join(dir, file), 'utf8').matchAll(/^import (type )?[^;]*? from '([^']+)';$/gms)].map(([, type, from]) => ({ file, type: Boolean(type), from: from! })),
+    );
+    expect(imports.length).toBeGreaterThan(0);
+    const values = imports.filter((i) => !i.type).map((i) => `${i.file}: ${i.from}`);
+    expect(values.filter((i) => /zod|server-only|datasets\/(client|cache|quota)|endpoints(\/rankings-daily)?$|data-layer/.test(i))).toEqual([]);
   });
 });
