@@ -55,3 +55,27 @@ export function buildHistory(rows: readonly ModelDay[]): ModelHistory {
 export function daysIn(history: ModelHistory, range: Pick<DateRange, 'start' | 'end'>): readonly DayRecord[] {
   return history.days.filter((day) => day.date >= range.start && day.date <= range.end);
 }
+
+/**
+ * The history summed into coarser buckets (`bucketOf` maps a day to its bucket's date: an ISO week's
+ * Monday, a month's 1st), each bucket ranked like a day. A model's bucket figure is the sum of the days
+ * it made the day's top 50; the rest of its traffic stays in `other`, so totals are unchanged.
+ */
+export function rollUpHistory(history: ModelHistory, bucketOf: (date: string) => string): ModelHistory {
+  // buildHistory takes one row per model and bucket: sum each model's days first.
+  const sums = new Map<string, Map<string, bigint>>();
+  const others = new Map<string, bigint>();
+  for (const day of history.days) {
+    const date = bucketOf(day.date);
+    let models = sums.get(date);
+    if (!models) sums.set(date, (models = new Map()));
+    for (const model of day.models) models.set(model.permaslug, (models.get(model.permaslug) ?? 0n) + model.tokens);
+    others.set(date, (others.get(date) ?? 0n) + day.other);
+  }
+  return buildHistory(
+    [...sums].flatMap(([date, models]) => [
+      ...Array.from(models, ([permaslug, totalTokens]) => ({ date, permaslug, totalTokens, isOther: false })),
+      { date, permaslug: 'other', totalTokens: others.get(date)!, isOther: true },
+    ]),
+  );
+}

@@ -83,10 +83,15 @@ export function computeLeaderboard(history: ModelHistory, window: WindowName, da
   return { ...rangeLeaderboard(history, windowRange(window, dataDay), previousWindowRange(window, dataDay)), window };
 }
 
+/** Whether a previous range lies wholly inside the data, so that a change against it means something. */
+export function isComparablePrevious(previousRange: DateRange): boolean {
+  return previousRange.days > 0 && !previousRange.clamped && previousRange.start >= DATASET_START;
+}
+
 /** The leaderboard of any range, with change and rank movement against `previousRange`. */
 export function rangeLeaderboard(history: ModelHistory, range: DateRange, previousRange: DateRange): Leaderboard {
   const days = daysIn(history, range);
-  const comparable = previousRange.days > 0 && !previousRange.clamped && previousRange.start >= DATASET_START;
+  const comparable = isComparablePrevious(previousRange);
   const previousDays = comparable ? daysIn(history, previousRange) : [];
 
   const previous = new Map<string, { rank: number; tokens: bigint }>();

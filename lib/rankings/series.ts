@@ -20,10 +20,20 @@ export interface StackedSeries {
 }
 
 export function dailyStack(history: ModelHistory, range: Range, topN: number): StackedSeries {
+  const listed = rankedModelTotals(daysIn(history, range)).slice(0, Math.max(0, topN));
+  return stackOf(history, range, listed.map((model) => model.permaslug));
+}
+
+/**
+ * The stack of the given models in the given order (one series each, 0n where a day does not list it),
+ * then 'Everything else' completing each day's total: dailyStack with the models chosen elsewhere (the
+ * top of another window, say). A permaslug listed twice gets one series.
+ */
+export function stackOf(history: ModelHistory, range: Range, permaslugs: readonly string[]): StackedSeries {
   const days = daysIn(history, range);
-  const listed = rankedModelTotals(days).slice(0, Math.max(0, topN));
-  const column = new Map(listed.map((model, index) => [model.permaslug, index]));
-  const series = listed.map((model) => ({ key: model.permaslug, label: model.permaslug, values: new Array<bigint>(days.length).fill(0n) }));
+  const listed = [...new Set(permaslugs)];
+  const column = new Map(listed.map((permaslug, index) => [permaslug, index]));
+  const series = listed.map((permaslug) => ({ key: permaslug, label: permaslug, values: new Array<bigint>(days.length).fill(0n) }));
   const rest: bigint[] = [];
 
   days.forEach((day, dayIndex) => {

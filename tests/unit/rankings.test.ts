@@ -1,8 +1,8 @@
 import type { ModelDay } from '@/lib/datasets/endpoints';
-import { buildHistory } from '@/lib/rankings/history';
-import { biggestMovers, computeLeaderboard, shareBasisPoints, type LeaderboardRow } from '@/lib/rankings/leaderboard';
+import { buildHistory, rollUpHistory } from '@/lib/rankings/history';
+import { biggestMovers, computeLeaderboard, isComparablePrevious, shareBasisPoints, type LeaderboardRow } from '@/lib/rankings/leaderboard';
 import { knownPermaslugs, modelProfile, weeklyPoints } from '@/lib/rankings/model-profile';
-import { authorShares, dailyStack, top50SharePerDay, top50SharePerWeek, totalTokens, weekBuckets, weeklyStack } from '@/lib/rankings/series';
+import { authorShares, dailyStack, stackOf, top50SharePerDay, top50SharePerWeek, totalTokens, weekBuckets, weeklyStack } from '@/lib/rankings/series';
 import { addDays } from '@/lib/utc-day';
 
 /** One day's rows: `{ 'a/x': 10n }` plus an optional `other`. */
@@ -448,5 +448,38 @@ describe('weekly series', () => {
     expect(top50SharePerWeek(history, { start: '2025-01-01', end: '2025-01-02' })).toEqual([
       { date: '2025-01-02', top50: 100n, total: 200n, shareBp: 5000 },
     ]);
+  });
+});
+
+describe('generalised for the slice boards', () => {
+  it('compares only with a previous range wholly inside the data', () => {
+    expect(isComparablePrevious({ start: '2025-01-01', end: '2025-01-07', days: 7, clamped: false })).toBe(true);
+    expect(isComparablePrevious({ start: '2025-01-01', end: '2025-01-05', days: 5, clamped: true })).toBe(false);
+    expect(isComparablePrevious({ start: '2025-01-06', end: '2025-01-05', days: 0, clamped: true })).toBe(false);
+    expect(isComparablePrevious({ start: '2024-12-30', end: '2025-01-05', days: 7, clamped: false })).toBe(false);
+  });
+
+  it('stackOf follows the models asked for, in their order, the rest completing each day', () => {
+    const range = { start: '2025-12-28', end: '2026-01-03' };
+    expect(stackOf(yearEdge, range, ['d/delta', 'a/alpha', 'd/delta', 'z/absent'])).toEqual({
+      dates: ['2025-12-28', '2025-12-31', '2026-01-01', '2026-01-03'],
+      series: [
+        { key: 'd/delta', label: 'd/delta', values: [0n, 200n, 0n, 0n] },
+        { key: 'a/alpha', label: 'a/alpha', values: [100n, 0n, 200n, 0n] },
+        { key: 'z/absent', label: 'z/absent', values: [0n, 0n, 0n, 0n] },
+        { key: 'other', label: 'Everything else', values: [400n, 350n, 250n, 200n] },
+      ],
+    });
+    expect(dailyStack(yearEdge, range, 2)).toEqual(stackOf(yearEdge, range, ['b/beta', 'a/alpha']));
+  });
+
+  it('rollUpHistory sums each model`s days into its bucket, re-ranked, totals unchanged', () => {
+    const weeks = rollUpHistory(yearEdge, (date) => (date < '2025-12-28' ? '2025-12-21' : '2025-12-28'));
+    expect(weeks.days).toEqual([
+      { date: '2025-12-21', models: [{ permaslug: 'a/alpha', tokens: 999_999n + 400n }, { permaslug: 'b/beta', tokens: 300n }, { permaslug: 'd/delta', tokens: 100n }, { permaslug: 'c/gamma', tokens: 50n }], other: 151n, total: 1_001_000n },
+      { date: '2025-12-28', models: [{ permaslug: 'z/after', tokens: 5_000n }, { permaslug: 'b/beta', tokens: 600n }, { permaslug: 'a/alpha', tokens: 300n }, { permaslug: 'd/delta', tokens: 200n }, { permaslug: 'e/epsilon', tokens: 200n }, { permaslug: 'c/gamma', tokens: 20n }], other: 5_380n, total: 11_700n },
+    ]);
+    const sum = (h: { days: readonly { total: bigint }[] }) => h.days.reduce((t, d) => t + d.total, 0n);
+    expect(sum(weeks)).toBe(sum(yearEdge));
   });
 });
