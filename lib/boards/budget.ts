@@ -10,6 +10,11 @@ export const BUDGET_PLAN = {
   core: { reserve: { minute: 1 / 3, day: 0.4 } },
   /** The app rankings' category, window and sort variants: at most half the day. */
   apps: { dayCap: 0.5 },
+  /**
+   * The older blocks of the 24 slice boards' history (lib/boards/slices/plan.ts): final once fetched, so
+   * they cost something only at a cold start (44 calls). Each slice's newest block is core.
+   */
+  slices: { dayCap: 0.2 },
   /** Staff explorer queries and manual refreshes: at most a tenth of the day. */
   staff: { dayCap: 0.1 },
 } as const satisfies BudgetPlan;
@@ -20,6 +25,7 @@ export type BudgetPartition = keyof typeof BUDGET_PLAN;
 export const PARTITION_LABELS: Record<BudgetPartition, { label: string; short: string }> = {
   core: { label: 'Core (history, default views)', short: 'Core' },
   apps: { label: 'Apps (categories, windows)', short: 'Apps' },
+  slices: { label: 'Slice boards (older history)', short: 'Slices' },
   staff: { label: 'Staff (explorer, refreshes)', short: 'Staff' },
 };
 

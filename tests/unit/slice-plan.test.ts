@@ -8,8 +8,7 @@ import {
   coldStartRequests,
   countCalls,
   planNumbers,
-  PROPOSED_SLICES_PARTITION,
-  proposedPartition,
+  partitionOf,
   requestIdentity,
   steadyStateRequests,
 } from '@/lib/boards/slices/plan';
@@ -118,13 +117,13 @@ describe('steady state', () => {
   });
 });
 
-describe('who pays (a proposal: lib/boards/budget.ts is unchanged)', () => {
+describe('who pays (lib/boards/budget.ts)', () => {
   const policy = policyFor(BUDGET_PLAN, 30, 500);
 
   it('charges core only the newest request of each slice, which is all the steady state', () => {
     for (const dataDay of everyDay('2026-06-01', '2027-01-10')) {
-      expect(steadyStateRequests(dataDay).every((r) => proposedPartition(r, dataDay) === 'core')).toBe(true);
-      expect(coldStartRequests(dataDay).filter((r) => proposedPartition(r, dataDay) === 'core')).toHaveLength(SLICES.length);
+      expect(steadyStateRequests(dataDay).every((r) => partitionOf(r, dataDay) === 'core')).toBe(true);
+      expect(coldStartRequests(dataDay).filter((r) => partitionOf(r, dataDay) === 'core')).toHaveLength(SLICES.length);
     }
   });
 
@@ -136,9 +135,9 @@ describe('who pays (a proposal: lib/boards/budget.ts is unchanged)', () => {
     expect(historySteady + appsDefault + slicesCore).toBeLessThanOrEqual(policy.reserve.day / 5);
   });
 
-  it('fits the older blocks of a cold start in one day of the proposed slices partition through 2027', () => {
-    const cap = Math.floor(policy.perDay * PROPOSED_SLICES_PARTITION.slices.dayCap);
-    const older = (dataDay: string) => coldStartRequests(dataDay).filter((r) => proposedPartition(r, dataDay) === 'slices').length;
+  it('fits the older blocks of a cold start in one day of the slices partition through 2027', () => {
+    const cap = policy.dayCaps.slices!;
+    const older = (dataDay: string) => coldStartRequests(dataDay).filter((r) => partitionOf(r, dataDay) === 'slices').length;
     expect(cap).toBe(100);
     expect(older('2026-11-24')).toBe(44);
     expect(Math.max(...everyDay('2025-01-01', '2027-12-31').filter((d, i) => i % 5 === 0 || d === '2027-12-31').map(older))).toBeLessThanOrEqual(cap);

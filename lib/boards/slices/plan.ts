@@ -1,4 +1,5 @@
 import { addDays } from '../../utc-day';
+import type { BudgetPartition } from '../budget';
 import { SLICE_FAMILIES, SLICES, sliceById, type Slice, type SliceFamily, type SliceId } from './slices';
 import { lastCompletedWeekEnd, sliceRequests, type SliceRequest } from './windows';
 
@@ -76,18 +77,14 @@ export function planNumbers(dataDay: string, slices: Slices = SLICES): SlicePlan
 }
 
 /**
- * Who should pay: a proposal, not yet in lib/boards/budget.ts. Each slice's newest request (the one a
- * new data day or week replaces, which the hub, the model pages' "Where it ranks" and every board's
- * default window read) is `core`: at most 24 a day, 10 on six days of seven, well inside core's reserve,
- * so every board stays warm even on a day the app variants have used the shared part of the budget. The
- * older blocks, final once fetched (history, the trend, a comparison early in a block), are a new
- * `slices` partition capped at PROPOSED_SLICES_PARTITION of the day, fetched in the background at a
- * cold start so visitors and core keep their share of each minute.
+ * Who pays (lib/boards/budget.ts). Each slice's newest request (the one a new data day or week replaces,
+ * which the hub, the model pages' "Where it ranks" and every board's default window read) is `core`: at
+ * most 24 a day, 10 on six days of seven, well inside core's reserve, so every board stays warm even on a
+ * day the app variants have used the shared part of the budget. The older blocks, final once fetched
+ * (history, the trend, a comparison early in a block), are the `slices` partition, capped at a fifth of
+ * the day: a cold start needs 44 of them.
  */
-export const PROPOSED_SLICES_PARTITION = { slices: { dayCap: 0.2 } } as const;
-export type ProposedPartition = 'core' | keyof typeof PROPOSED_SLICES_PARTITION;
-
-export function proposedPartition(request: SliceRequest, dataDay: string): ProposedPartition {
+export function partitionOf(request: SliceRequest, dataDay: string): Extract<BudgetPartition, 'core' | 'slices'> {
   const newest = sliceById(request.slice)?.sampled ? lastCompletedWeekEnd(dataDay) : dataDay;
   return request.query.endDate >= newest ? 'core' : 'slices';
 }
