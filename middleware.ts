@@ -14,6 +14,9 @@ import { parseQuery } from './lib/query';
 import { admitView } from './lib/view-admission';
 import { isUnknownModel } from './lib/known-models';
 import { isRoutedPath, NOT_FOUND_PATH } from './lib/routed-paths';
+import { familyHref, RANKINGS_HUB, slicePagePath } from './lib/boards/slices/url';
+import { isSliceFamily, sliceOf } from './lib/boards/slices/slices';
+import { DEFAULT_SLICE_WINDOW, isSliceWindowName, windowNamesOf } from './lib/boards/slices/windows';
 import { isArchiveMonth } from './lib/rankings/archive';
 import { currentDataDay, isWindowName } from './lib/utc-day';
 import { ApiRateLimiter, clientOf, EXEMPT_API_PATHS } from './lib/rate-limit';
@@ -59,6 +62,7 @@ export async function middleware(request: NextRequest) {
     const busy = query ? await appsViewBusy(query, true) : undefined;
     if (busy) return busy;
   }
+  if (pathname === RANKINGS_HUB || pathname.startsWith(`${RANKINGS_HUB}/`)) return rankingsRoute(request);
   const month = ARCHIVE_MONTH_PATH.exec(pathname)?.[1];
   if (month !== undefined && !isArchiveMonth(month, currentDataDay(new Date(), getConfig().settleMinutes))) return notFound(request);
   const permaslug = modelPageSlug(pathname);
@@ -85,7 +89,7 @@ export async function middleware(request: NextRequest) {
 }
 
 // Every path whose answer is built from the rankings: pages, widgets, cards, downloads, the feed and sitemap.
-const DATA_PATH = /^\/(?:$|models(?:\/|$)|apps(?:\/|$)|embed(?:\/|$)|og\/|download\/|feed\.xml$|sitemap\.xml$|api\/(?:models|apps)\/?$)/;
+const DATA_PATH = /^\/(?:$|models(?:\/|$)|apps(?:\/|$)|rankings(?:\/|$)|embed(?:\/|$)|og\/|download\/|feed\.xml$|sitemap\.xml$|api\/(?:models|apps)\/?$|api\/rankings\/)/;
 
 /**
  * Which staff area a path falls in, judged on the decoded, lower-cased path so that encodings
@@ -196,6 +200,38 @@ async function appsViewBusy(query: AppsQuery, json: boolean): Promise<Response |
   const retryAfter = Math.max(1, admission.retryAfterSeconds);
   return unavailable(json, retryAfter, `The rankings for this view are busy right now. Please try again in ${retryAfter} s.`);
 }
+
+/**
+ * The slice boards (lib/boards/slices): `/rankings` is the hub, rendered at `/rankings/all`;
+ * `/rankings/<family>/<slug>?window=` a board's window, rendered at `/rankings/<family>/<slug>/<window>`;
+ * `/rankings/<family>` the family's section of the hub. Anything else, or a window the slice does not
+ * offer (days on an estimated slice), is a 404 before anything is fetched.
+ */
+function rankingsRoute(request: NextRequest): Response {
+  const { pathname, searchParams } = request.nextUrl;
+  const parts = pathname.slice(RANKINGS_HUB.length).split('/').filter(Boolean).map(decodeSafely);
+  const rewrite = (path: string) => {
+    const url = request.nextUrl.clone();
+    url.pathname = path;
+    url.search = '';
+    return NextResponse.rewrite(url);
+  };
+  const [first = '', slug, window, ...rest] = parts;
+  if (parts.length === 0) return rewrite(HUB_PAGE);
+  if (parts.length === 1) {
+    if (`${RANKINGS_HUB}/${first}` === HUB_PAGE) return NextResponse.next();
+    return isSliceFamily(first) ? NextResponse.redirect(new URL(familyHref(first), request.nextUrl.origin), 308) : notFound(request);
+  }
+  const slice = sliceOf(first, slug!);
+  if (!slice || rest.length > 0) return notFound(request);
+  const offered = (name: string) => isSliceWindowName(name) && windowNamesOf(slice).includes(name);
+  if (window !== undefined) return offered(window) ? NextResponse.next() : notFound(request);
+  const asked = searchParams.get('window') ?? DEFAULT_SLICE_WINDOW;
+  return isSliceWindowName(asked) && offered(asked) ? rewrite(slicePagePath(slice, asked)) : notFound(request);
+}
+
+/** Where the hub renders (`app/(site)/rankings/[family]`, with every family): a dynamic segment, so a build makes no upstream call for it. */
+const HUB_PAGE = `${RANKINGS_HUB}/all`;
 
 const ARCHIVE_MONTH_PATH = /^\/models\/archive\/([^/]+)\/?$/;
 const WINDOW_PATH = /^\/models\/window\/([^/]*)\/?$/;

@@ -8,6 +8,7 @@
 const ROUTED = new Set([
   'models',
   'apps',
+  'rankings',
   'methodology',
   'sign-in',
   'staff',

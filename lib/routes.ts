@@ -8,6 +8,11 @@ export function modelsHref(window: WindowName = DEFAULT_MODELS_WINDOW): string {
   return window === DEFAULT_MODELS_WINDOW ? '/models' : `/models?window=${window}`;
 }
 
+/** The JSON API of a models window: every rank the page shows and the rest. */
+export function modelsApiHref(window: WindowName): string {
+  return `/api/models?window=${window}`;
+}
+
 /** The monthly archive's index, or one month's page (`2026-11` → `/models/archive/2026-11`). */
 export function archiveHref(month?: string): string {
   return month ? `/models/archive/${month}` : '/models/archive';

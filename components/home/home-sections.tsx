@@ -60,6 +60,8 @@ export function HomeSections({ history, asOf, dataDay, source, month, apps, day,
         <DownloadLinks hrefs={downloadHrefs((format) => modelsDownloadHref({ window: 'month' }, format))} subject="the full 30-day leaderboard" />
         <p>
           <Link href={modelsHref()} prefetch={false}>Full leaderboard and other windows →</Link>
+          <br />
+          <Link href="/rankings" prefetch={false}>Rankings by use case, language, context length and modality →</Link>
         </p>
       </section>
 

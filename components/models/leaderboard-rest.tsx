@@ -1,7 +1,6 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import type { WindowName } from '@/lib/utc-day';
 import { LeaderboardRow, type LeaderboardRowData } from './leaderboard-row';
 
 interface ApiRow {
@@ -14,8 +13,9 @@ interface ApiRow {
 }
 
 export interface LeaderboardRestProps {
-  window: WindowName;
-  /** Ranks shown by the server; the rest come from GET /api/models on request. */
+  /** The JSON API holding every rank of the board (`/api/models?window=week`): the rest come from it on request. */
+  api: string;
+  /** Ranks shown by the server. */
   shown: number;
   count: number;
   /** The window's total, as a decimal string (no bigint crosses to the client). */
@@ -33,7 +33,7 @@ type State = { status: 'idle' | 'loading' } | { status: 'error'; message: string
  * (HTML and React's payload), and a phone pays for both on every visit. The same rows are in the CSV and
  * JSON downloads, and each model's page is in the sitemap.
  */
-export function LeaderboardRest({ window, shown, count, total, comparable, columns, fallbackHref }: LeaderboardRestProps) {
+export function LeaderboardRest({ api, shown, count, total, comparable, columns, fallbackHref }: LeaderboardRestProps) {
   const [state, setState] = useState<State>({ status: 'idle' });
   const body = useRef<HTMLTableSectionElement>(null);
   // The link that asked is gone once the rows arrive: focus moves to the first of them.
@@ -44,7 +44,7 @@ export function LeaderboardRest({ window, shown, count, total, comparable, colum
   async function load() {
     setState({ status: 'loading' });
     try {
-      const response = await fetch(`/api/models?window=${window}`, { headers: { accept: 'application/json' } });
+      const response = await fetch(api, { headers: { accept: 'application/json' } });
       if (!response.ok) throw new Error(`the server answered ${response.status}`);
       const board = (await response.json()) as { rows: ApiRow[] };
       const rows = board.rows.slice(shown).map((row) => ({ ...row, tokens: BigInt(row.tokens) }));

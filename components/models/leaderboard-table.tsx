@@ -1,7 +1,6 @@
 import { TableHead } from '@/components/site/table-head';
 import { TableScroll } from '@/components/site/table-scroll';
 import type { LeaderboardRow as Row } from '@/lib/rankings/leaderboard';
-import type { WindowName } from '@/lib/utc-day';
 import { LeaderboardRest } from './leaderboard-rest';
 import { LeaderboardRows } from './leaderboard-rows';
 
@@ -13,13 +12,15 @@ export interface LeaderboardTableProps {
   /** False when the previous window is not fully inside the data: no change figure, no movement. */
   comparable?: boolean;
   /**
-   * Render only the first `head` rows; a button (a link to `restHref` without JavaScript) fetches the rest
-   * of the window's board from GET /api/models. Omitted: every row.
+   * Render only the first `head` rows; a button (a link to `href`, the CSV, without JavaScript) fetches the
+   * rest of the board from its JSON API `api`. Omitted: every row.
    */
-  rest?: { head: number; window: WindowName; href: string };
+  rest?: { head: number; api: string; href: string };
+  /** The tokens column's heading: `Est. tokens` on boards of upsampled estimates. */
+  tokensLabel?: string;
 }
 
-export function LeaderboardTable({ caption, rows, total, comparable = true, rest }: LeaderboardTableProps) {
+export function LeaderboardTable({ caption, rows, total, comparable = true, rest, tokensLabel = 'Tokens' }: LeaderboardTableProps) {
   const head = rest && rows.length > rest.head ? rows.slice(0, rest.head) : rows;
   return (
     <TableScroll label={caption}>
@@ -29,7 +30,7 @@ export function LeaderboardTable({ caption, rows, total, comparable = true, rest
           columns={[
             { label: 'Rank', numeric: true },
             { label: 'Model' },
-            { label: 'Tokens', numeric: true },
+            { label: tokensLabel, numeric: true },
             { label: 'Share', numeric: true },
             comparable ? { label: 'Change', numeric: true, wide: true } : null,
           ]}
@@ -41,7 +42,7 @@ export function LeaderboardTable({ caption, rows, total, comparable = true, rest
         />
         {rest && head.length < rows.length ? (
           <LeaderboardRest
-            window={rest.window}
+            api={rest.api}
             shown={head.length}
             count={rows.length - head.length}
             total={total.toString()}

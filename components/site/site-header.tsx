@@ -20,6 +20,11 @@ export function SiteHeader() {
               </Link>
             </li>
             <li>
+              <Link href="/rankings" prefetch={false}>
+                Rankings
+              </Link>
+            </li>
+            <li>
               <Link href="/apps" prefetch={false}>
                 Apps
               </Link>

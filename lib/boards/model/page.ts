@@ -1,4 +1,5 @@
 import 'server-only';
+import { loadSliceWeeks, modelSliceRanks } from '../slices/view';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getConfig } from '../../env';
@@ -48,7 +49,11 @@ export async function loadModelPage(segments: string[]) {
     }),
     breadcrumbJsonLd(site, crumbs),
   ];
-  return { ...data, profile, crumbs, structured };
+  // "Where it ranks": every slice's last completed week, which the hub reads too (each slice's newest block).
+  const weeks = await loadSliceWeeks();
+  const week = weeks.boards.find((b) => b.board)?.board?.range;
+  const slices = { ranks: modelSliceRanks(profile.permaslug, weeks), period: week ? formatRange(week.start, week.end) : null, asOf: weeks.asOf };
+  return { ...data, profile, crumbs, structured, slices };
 }
 
 export async function modelPageMetadata(segments: string[]): Promise<Metadata> {

@@ -1,6 +1,7 @@
 import type { RankingsDailyQuery } from '../../datasets/endpoints/rankings-daily';
 import { isComparablePrevious } from '../../rankings/leaderboard';
 import { addDays, DATASET_START, daysInclusive, previousWindowRange, toEpochDay, windowRange, type DateRange } from '../../utc-day';
+import { refuse, type Parsed } from '../../query';
 import type { Slice, SliceId, UpstreamFilter } from './slices';
 
 /**
@@ -168,4 +169,13 @@ export function windowRequests(slice: Pick<Slice, 'id' | 'filter' | 'sampled'>, 
   const from = window.comparable ? window.previousRange.start : window.range.start;
   const to = window.range.end;
   return sliceRequests(slice, dataDay).filter((r) => r.query.startDate <= to && r.query.endDate >= from);
+}
+
+/** A `window` parameter of a slice's board, API or download: one the slice offers, `week` when absent. */
+export function readSliceWindow(slice: Pick<Slice, 'sampled' | 'label'>, value: string | undefined): Parsed<SliceWindowName> {
+  const offered = windowNamesOf(slice);
+  if (value === undefined) return { ok: true, query: DEFAULT_SLICE_WINDOW };
+  if (isSliceWindowName(value) && offered.includes(value)) return { ok: true, query: value };
+  const why = isSliceWindowName(value) ? ` (${slice.label} figures are weekly estimates, so there are no day windows)` : '';
+  return refuse('window', `window must be one of ${offered.join(', ')}${why}`);
 }

@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { ModelProfileSections } from '@/components/models/model-profile';
+import { WhereItRanks } from '@/components/rankings/where-it-ranks';
+import { Citation } from '@/components/site/citation';
 import { Breadcrumbs } from '@/components/site/breadcrumbs';
 import { Freshness } from '@/components/site/freshness';
 import { JsonLd } from '@/components/site/json-ld';
 import { loadModelPage, modelPageMetadata } from '@/lib/boards/model/page';
 import { modelName } from '@/lib/model-name';
+import { RANKINGS_HUB } from '@/lib/boards/slices/url';
 
 // Rendered on first visit, then served from the ISR cache like every other data page.
 export const revalidate = 60;
@@ -22,7 +26,7 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 }
 
 export default async function ModelPage({ params }: PageProps) {
-  const { profile, asOf, dataDay, source, crumbs, structured } = await loadModelPage((await params).permaslug);
+  const { profile, asOf, dataDay, source, crumbs, structured, slices } = await loadModelPage((await params).permaslug);
   const name = modelName(profile.permaslug);
   return (
     <>
@@ -37,6 +41,16 @@ export default async function ModelPage({ params }: PageProps) {
       </p>
       <Freshness dataDay={dataDay} asOf={asOf} />
       <ModelProfileSections profile={profile} dataDay={dataDay} asOf={asOf} source={source} />
+      {slices.period ? (
+        <section aria-labelledby="slices-heading" className="section">
+          <h2 id="slices-heading">Where it ranks</h2>
+          <p className="muted">
+            By use case, language, context length and modality, last completed week. Use cases and languages are estimates. <Link href={RANKINGS_HUB} prefetch={false}>All rankings →</Link>
+          </p>
+          <WhereItRanks ranks={slices.ranks} name={name.name} period={slices.period} />
+          <Citation source="rankings-daily" dataSource={source} asOf={slices.asOf} caveat={false} />
+        </section>
+      ) : null}
     </>
   );
 }

@@ -11,7 +11,7 @@ import { modelsDownloadHref } from '@/lib/boards/models/board';
 import { loadWindowPage, windowOf, windowPageMetadata } from '@/lib/boards/models/page';
 import { downloadHrefs } from '@/lib/downloads';
 import { formatRange, WINDOW_LABELS } from '@/lib/format';
-import { archiveHref, modelsHref } from '@/lib/routes';
+import { archiveHref, modelsApiHref, modelsHref } from '@/lib/routes';
 import { WINDOW_NAMES } from '@/lib/utc-day';
 
 // Reached through middleware.ts, which rewrites /models?window=… here so each window is one ISR page.
@@ -63,7 +63,7 @@ export default async function ModelsPage({ params }: PageProps) {
           board={board}
           caption={`Models by tokens, ${period} (UTC). Share of all tokens including models outside the daily top 50; ${comparison}.`}
           empty="No model figures are available for this window yet."
-          rest={{ head: LEADERBOARD_HEAD, window, href: modelsDownloadHref({ window }, 'csv') }}
+          rest={{ head: LEADERBOARD_HEAD, api: modelsApiHref(window), href: modelsDownloadHref({ window }, 'csv') }}
         />
         <DownloadLinks hrefs={downloadHrefs((format) => modelsDownloadHref({ window }, format))} />
         <Citation source="rankings-daily" dataSource={source} asOf={asOf} />
@@ -81,6 +81,8 @@ export default async function ModelsPage({ params }: PageProps) {
       </div>
       <p>
         <Link href={archiveHref()} prefetch={false}>Monthly archive →</Link>
+        <br />
+        <Link href="/rankings" prefetch={false}>Rankings by use case, language, context length and modality →</Link>
       </p>
       <Citation source="rankings-daily" dataSource={source} asOf={asOf} caveat={false} />
     </>
