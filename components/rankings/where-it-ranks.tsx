@@ -22,12 +22,12 @@ export function WhereItRanks({ ranks, name, period }: { ranks: readonly SliceRan
         <tbody>
           {ranks.map((r) => (
             <tr key={r.slice.id}>
-              <th scope="row">
+              <th scope="row" className="model-cell">
                 <Link href={sliceHref(r.slice)} prefetch={false}>
                   {r.slice.label}
                 </Link>
-                <span className="model-cell__author">{FAMILY_LABELS[r.slice.family].singular}</span>
                 {r.estimated ? <EstimatedBadge /> : null}
+                <span className="model-cell__author">{FAMILY_LABELS[r.slice.family].singular}</span>
               </th>
               <td className="num">
                 {r.rank} <span className="muted">of {r.ranked}</span>
