@@ -12,7 +12,8 @@ export const BUDGET_PLAN = {
   apps: { dayCap: 0.5 },
   /**
    * The older blocks of the 24 slice boards' history (lib/boards/slices/plan.ts): final once fetched, so
-   * they cost something only at a cold start (44 calls). Each slice's newest block is core.
+   * they cost something only at a cold start (44 calls). Each slice's newest block, and any older one its
+   * last completed week needs (the hub), is core.
    */
   slices: { dayCap: 0.2 },
   /** Staff explorer queries and manual refreshes: at most a tenth of the day. */

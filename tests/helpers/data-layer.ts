@@ -30,6 +30,8 @@ export interface TestDataLayerOptions {
   circuit?: CircuitOptions;
   /** The client's clock, to simulate later data days. */
   now?: () => Date;
+  /** The governor's clock and sleep (real time by default), to run its day and minute limits on simulated time. */
+  quotaClock?: { now: () => number; sleep?: (ms: number) => Promise<void> };
   /** Shared state (Redis stores) in place of the DATA_DIR files, as lib/data-layer.ts wires it with REDIS_URL. */
   shared?: { quota: QuotaStore; cache: ResponseCache; attempts: AttemptLog; lock: RequestLock };
 }
@@ -42,7 +44,12 @@ export function tempDataDir(): string {
 export function createTestDataLayer(options: TestDataLayerOptions) {
   const dataDir = options.dataDir ?? tempDataDir();
   const logs: LoggedEvent[] = [];
-  const governor = new QuotaGovernor(options.shared?.quota ?? new FileQuotaStore(dataDir), policyFor(BUDGET_PLAN, options.perMinute ?? 30, options.perDay ?? 500));
+  const governor = new QuotaGovernor(
+    options.shared?.quota ?? new FileQuotaStore(dataDir),
+    policyFor(BUDGET_PLAN, options.perMinute ?? 30, options.perDay ?? 500),
+    options.quotaClock?.now,
+    options.quotaClock?.sleep,
+  );
   const breaker = new CircuitBreaker(options.circuit);
   const cache = options.shared?.cache ?? new FileResponseCache(dataDir);
   const attempts = options.shared?.attempts ?? new FileAttemptLog(dataDir);

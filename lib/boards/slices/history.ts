@@ -12,7 +12,8 @@ import { sliceRequests, sliceWindow, windowRequests, type SliceRequest } from '.
 /**
  * A slice board's figures through the governed data layer: the requests lib/boards/slices/windows.ts
  * plans (fixed week-aligned blocks, final ones cached for good), paid as lib/boards/slices/plan.ts says
- * (each slice's newest block by core, older blocks by the capped `slices` partition).
+ * (each slice's newest block, and any older one its last week needs, by core; other older blocks by the
+ * capped `slices` partition).
  */
 
 export interface SliceData {
@@ -79,7 +80,9 @@ export async function getSliceHistory(slice: Slice): Promise<SliceData> {
 
 /**
  * Every slice's figures for its last completed week (the hub and the model pages' "Where it ranks"), in
- * slice order, tagging the render. Reads each slice's newest block only, which steady state holds.
+ * slice order, tagging the render. Reads the blocks holding that week and the one it is compared with:
+ * the newest, and in a block's first two weeks the one before, all paid by core (plan.ts partitionOf).
+ * Steady state holds them all, so only a cold cache pays.
  */
 export async function getSliceWeeks(): Promise<SliceData[]> {
   const all = await Promise.all(SLICES.map((slice) => read(slice, 'week')));

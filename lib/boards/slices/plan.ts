@@ -1,7 +1,7 @@
 import { addDays } from '../../utc-day';
 import type { BudgetPartition } from '../budget';
 import { SLICE_FAMILIES, SLICES, sliceById, type Slice, type SliceFamily, type SliceId } from './slices';
-import { lastCompletedWeekEnd, sliceRequests, type SliceRequest } from './windows';
+import { lastCompletedWeekEnd, sliceRequests, sliceWindow, windowRequests, type SliceRequest } from './windows';
 
 /**
  * The upstream budget of the slice boards, as pure functions of the data day: every request a cold
@@ -78,13 +78,19 @@ export function planNumbers(dataDay: string, slices: Slices = SLICES): SlicePlan
 
 /**
  * Who pays (lib/boards/budget.ts). Each slice's newest request (the one a new data day or week replaces,
- * which the hub, the model pages' "Where it ranks" and every board's default window read) is `core`: at
- * most 24 a day, 10 on six days of seven, well inside core's reserve, so every board stays warm even on a
- * day the app variants have used the shared part of the budget. The older blocks, final once fetched
- * (history, the trend, a comparison early in a block), are the `slices` partition, capped at a fifth of
- * the day: a cold start needs 44 of them.
+ * which every board's default window reads) and whatever else its last completed week and the week it is
+ * compared with need (the hub and the model pages' "Where it ranks": in a block's first two weeks, the
+ * block before) are `core`: at most 24 a day in steady state, 10 on six days of seven, well inside core's
+ * reserve, so every board and the hub stay warm, from a cold cache too, even on a day the app variants
+ * have used the shared part of the budget. The other older blocks, final once fetched (history, the trend,
+ * a comparison early in a block), are the `slices` partition, capped at a fifth of the day: a cold start
+ * needs 44 of them.
  */
 export function partitionOf(request: SliceRequest, dataDay: string): Extract<BudgetPartition, 'core' | 'slices'> {
-  const newest = sliceById(request.slice)?.sampled ? lastCompletedWeekEnd(dataDay) : dataDay;
-  return request.query.endDate >= newest ? 'core' : 'slices';
+  const slice = sliceById(request.slice);
+  const newest = slice?.sampled ? lastCompletedWeekEnd(dataDay) : dataDay;
+  if (request.query.endDate >= newest) return 'core';
+  const week = slice && sliceWindow(slice, 'week', dataDay);
+  const hubReads = week ? windowRequests(slice, week, dataDay).map(requestIdentity) : [];
+  return hubReads.includes(requestIdentity(request)) ? 'core' : 'slices';
 }
