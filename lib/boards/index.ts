@@ -3,6 +3,7 @@ import { appsBoard } from './apps/board';
 import type { Board, DownloadSpec, EmbedSpec, ExplorerSpec } from './board';
 import { modelBoard } from './model/board';
 import { modelsBoard } from './models/board';
+import { slicesBoard } from './slices/board';
 
 /**
  * Every board the site publishes. Downloads, widgets, citations and page tags read this record instead of
@@ -13,6 +14,7 @@ export const BOARDS = {
   models: modelsBoard,
   apps: appsBoard,
   model: modelBoard,
+  slices: slicesBoard,
 } as const;
 
 export type BoardId = keyof typeof BOARDS;
