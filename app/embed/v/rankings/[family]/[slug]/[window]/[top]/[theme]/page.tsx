@@ -32,7 +32,7 @@ async function embedParam(params: PageProps['params']): Promise<SlicesEmbed> {
 
 function heading(embed: SlicesEmbed): string {
   const slice = sliceById(embed.slice)!;
-  return `Top ${embed.top} AI models by ${slice.sampled ? 'estimated ' : ''}tokens, ${sliceCardTitle(slice)}, ${SLICE_WINDOW_LABELS[embed.window].long}`;
+  return `Top ${embed.top} AI models by ${slice.sampled ? 'estimated ' : ''}tokens, ${sliceCardTitle(slice)}, ${SLICE_WINDOW_LABELS[embed.window].long.replace(/^the /, '')}`;
 }
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
@@ -56,7 +56,7 @@ export default async function SliceEmbedPage({ params }: PageProps) {
   return (
     <EmbedWidget
       theme={embed.theme}
-      caption={`${heading(embed)} (${formatRange(board.range.start, board.range.end)}, UTC)${slice.sampled ? '. Weekly estimates from a sample of the traffic, not counts.' : ''}`}
+      caption={`${heading(embed)} (${formatRange(board.range.start, board.range.end)}, UTC)`}
       nameLabel="Model"
       tokensLabel={slice.sampled ? 'Est. tokens' : 'Tokens'}
       rows={board.rows.slice(0, embed.top).map((row) => ({ rank: row.rank, name: modelLabel(row.permaslug), tokens: row.tokens }))}
