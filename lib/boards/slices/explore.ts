@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDatasets, type DataSource } from '../../data-layer';
+import type { DatasetsClient } from '../../datasets/client';
 import { OTHER_PERMASLUG } from '../../datasets/endpoints';
 import { exportTable, type ExportTable } from '../../export/tables';
 import { authorOf, daysIn } from '../../rankings/history';
@@ -46,10 +47,15 @@ export function explorerRequest(slice: Slice, window: ExplorerWindow): { range: 
 }
 
 export async function exploreSlices(query: SlicesExplorerQuery): Promise<SlicesExplorerResult> {
+  return exploreSlicesWith(getDatasets(), query);
+}
+
+/** The explorer's figures through `client` (the data layer's, or a test's), on the staff partition. */
+export async function exploreSlicesWith(client: Pick<DatasetsClient<'staff'>, 'get'>, query: SlicesExplorerQuery): Promise<SlicesExplorerResult> {
   const slice = sliceById(query.slice)!;
   // The query's reader refused a sampled window without a whole week.
   const request = explorerRequest(slice, query)!;
-  const dataset = await getDatasets().get('rankings-daily', request.query, { partition: 'staff' });
+  const dataset = await client.get('rankings-daily', request.query, { partition: 'staff' });
   const history = buildSliceHistory(slice, dataset.rows, dataset.dataDay);
   const buckets = daysIn(history.buckets, request.range);
   let total = 0n;
