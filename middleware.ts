@@ -5,7 +5,7 @@ import { sessionCookieName } from './lib/auth/cookies';
 import { authSecret } from './lib/auth/secret';
 import { getConfig } from './lib/env';
 import { coldOutageRetryAfter } from './lib/availability';
-import { embedOfUrl, embedPagePath } from './lib/boards';
+import { embedOfUrl, embedPagePath, isEmbedPath } from './lib/boards';
 import { decodeSegment, DEFAULT_MODELS_WINDOW } from './lib/routes';
 import { APPS_API_PARAMS, validateAppsQuery } from './lib/boards/apps/query';
 import type { AppsQuery } from './lib/boards/apps/types';
@@ -25,7 +25,7 @@ import { ApiRateLimiter, clientOf, EXEMPT_API_PATHS } from './lib/rate-limit';
  * 1. `/models?window=week` is the public URL (shareable, crawlable), but an App Router page that reads
  *    search params renders on every request; rewriting to a path segment makes each window an ISR page.
  *    The same for `/apps[/<category>[/<subcategory>]]?sort=&window=&page=&pageSize=`, and for the iframe
- *    widgets `/embed/models|apps?…`, whose values are all checked here (the boards' widget specs, lib/boards): a bad one is a 404.
+ *    widgets `/embed/models|apps|rankings?…` (every board's widget path), whose values are all checked here (the boards' widget specs, lib/boards): a bad one is a 404.
  * 2. While the site holds no data at all and the upstream is failing, data pages answer 503 with
  *    Retry-After (lib/availability.ts) rather than an error page. So does an app-ranking view nobody
  *    has fetched yet when the budget cannot pay for it within a few seconds (lib/view-admission.ts).
@@ -67,7 +67,7 @@ export async function middleware(request: NextRequest) {
   if (month !== undefined && !isArchiveMonth(month, currentDataDay(new Date(), getConfig().settleMinutes))) return notFound(request);
   const permaslug = modelPageSlug(pathname);
   if (permaslug !== null && isUnknownModel(permaslug, currentDataDay(new Date(), getConfig().settleMinutes))) return notFound(request);
-  if (pathname === '/embed/models' || pathname === '/embed/apps') {
+  if (isEmbedPath(pathname)) {
     const embed = embedOfUrl(pathname, searchParams);
     if (!embed) return notFound(request);
     const url = request.nextUrl.clone();

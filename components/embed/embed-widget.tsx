@@ -19,6 +19,8 @@ export interface EmbedWidgetProps {
   caption: string;
   /** Header of the name column: `Model` or `App`. */
   nameLabel: string;
+  /** Header of the figures column: `Tokens`, or `Est. tokens` where the figures are estimates. */
+  tokensLabel?: string;
   rows: readonly EmbedRow[];
   source: CitationSource;
   dataSource: DataSource;
@@ -34,7 +36,7 @@ export interface EmbedWidgetProps {
  * the demo label) and a link to the full page — and nothing of the site's chrome. `light`/`dark` pin the
  * colour scheme on the widget's own root; `auto` follows the visitor's system. Links leave the frame.
  */
-export function EmbedWidget({ theme, caption, nameLabel, rows, source, dataSource, dataDay, asOf, fullHref, fullLabel }: EmbedWidgetProps) {
+export function EmbedWidget({ theme, caption, nameLabel, tokensLabel = 'Tokens', rows, source, dataSource, dataDay, asOf, fullHref, fullLabel }: EmbedWidgetProps) {
   const citation = citationLine(source, dataSource, asOf);
   return (
     <main className="embed" data-theme={theme === 'auto' ? undefined : theme}>
@@ -46,7 +48,7 @@ export function EmbedWidget({ theme, caption, nameLabel, rows, source, dataSourc
       <div className="table-scroll">
         <table className="data-table data-table--compact">
           <caption>{caption}</caption>
-          <TableHead columns={[{ label: 'Rank', numeric: true }, { label: nameLabel }, { label: 'Tokens', numeric: true }]} />
+          <TableHead columns={[{ label: 'Rank', numeric: true }, { label: nameLabel }, { label: tokensLabel, numeric: true }]} />
           <tbody>
             {rows.map((row) => (
               <tr key={`${row.rank}-${row.name}`}>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { CATEGORY_INFO, SUBCATEGORY_NAMES } from '@/lib/boards/apps/labels';
+import { FAMILY_LABELS, SLICE_FAMILIES, slicesOf } from '@/lib/boards/slices/slices';
 import { APP_CATEGORIES, CATEGORY_NAMES } from '@/lib/datasets/endpoints/app-rankings/values';
 import { EXPLORER_PATH, type ExplorerFormValues, type ExplorerParam } from '@/lib/staff/explorer/query';
 import { DATASET_START, MAX_WINDOW_DAYS } from '@/lib/utc-day';
@@ -8,6 +9,7 @@ import './explorer.css';
 const ERROR_ID = 'explorer-error';
 const WINDOW_HINT_ID = 'explorer-window-hint';
 const FILTER_HINT_ID = 'explorer-filter-hint';
+const SLICE_HINT_ID = 'explorer-slice-hint';
 
 export interface ExplorerAlertProps {
   title: string;
@@ -37,7 +39,7 @@ export function ExplorerShell({ dataDay, values, invalidParam = null, alert = nu
     <>
       <h1>Explorer</h1>
       <p className="muted">
-        Any window of the model or app rankings, paid from the staff share of the upstream budget. Repeating a query the same
+        Any window of the model rankings, one of their slices or the app rankings, paid from the staff share of the upstream budget. Repeating a query the same
         data day costs nothing: it is served from the cache.
       </p>
       {alert}
@@ -77,6 +79,7 @@ export function ExplorerForm({ dataDay, values, invalidParam }: ExplorerFormProp
             <select {...fieldProps('dataset')}>
               <option value="models">Models: daily top 50 and the rest</option>
               <option value="apps">Apps: public app rankings</option>
+              <option value="slices">Slices: one use case, language, context length or modality</option>
             </select>
           </div>
           <div className="explorer-field">
@@ -123,6 +126,28 @@ export function ExplorerForm({ dataDay, values, invalidParam }: ExplorerFormProp
                   {APP_CATEGORIES[category].map((subcategory) => (
                     <option key={subcategory} value={subcategory}>
                       {SUBCATEGORY_NAMES[subcategory]}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+          </div>
+        </fieldset>
+        <fieldset className="explorer-fieldset">
+          <legend>Slice</legend>
+          <p id={SLICE_HINT_ID} className="explorer-hint">
+            For the slices dataset only. Use cases and languages are weekly estimates: their figures cover the whole weeks (Monday to
+            Sunday) inside the window.
+          </p>
+          <div className="explorer-field">
+            <label htmlFor="explorer-slice">Slice</label>
+            <select {...fieldProps('slice', SLICE_HINT_ID)}>
+              {SLICE_FAMILIES.map((family) => (
+                <optgroup key={family} label={FAMILY_LABELS[family].label}>
+                  {slicesOf(family).map((slice) => (
+                    <option key={slice.id} value={slice.id}>
+                      {slice.label}
+                      {slice.sampled ? ' (estimated)' : ''}
                     </option>
                   ))}
                 </optgroup>

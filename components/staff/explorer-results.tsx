@@ -13,6 +13,8 @@ import { formatCount, formatRange, formatShare } from '@/lib/format';
 import { BOARDS, type ExplorerDataset } from '@/lib/boards';
 import { appsTableView, type AppsExplorerResult } from '@/lib/boards/apps/explore';
 import type { ModelsExplorerResult } from '@/lib/boards/models/explore';
+import type { SlicesExplorerResult } from '@/lib/boards/slices/explore';
+import { FAMILY_LABELS, sliceById } from '@/lib/boards/slices/slices';
 import type { ExplorerResult } from '@/lib/boards/server';
 import { explorerExportHref } from '@/lib/staff/explorer/query';
 import { daysInclusive } from '@/lib/utc-day';
@@ -38,6 +40,13 @@ const VIEWS: { [Id in ExplorerDataset]: ResultsView<Extract<ExplorerResult, { da
       return `${sort === 'trending' ? 'Trending' : 'Popular'} ${group ? `apps in ${group}` : 'apps'}, ${formatRange(result.query.start, result.query.end)} (UTC)`;
     },
     Figures: AppsResults,
+  },
+  slices: {
+    title: (result) => {
+      const slice = sliceById(result.query.slice)!;
+      return `Models by ${result.estimated ? 'estimated ' : ''}tokens, ${FAMILY_LABELS[slice.family].singular.toLowerCase()} ${slice.label}, ${formatRange(result.range.start, result.range.end)} (UTC)`;
+    },
+    Figures: SlicesResults,
   },
 };
 
@@ -159,6 +168,77 @@ function ModelTotalsTable({ result }: ModelTotalsTableProps) {
         </tfoot>
       </table>
     </div>
+  );
+}
+
+interface SlicesResultsProps {
+  result: SlicesExplorerResult;
+}
+
+function SlicesResults({ result }: SlicesResultsProps) {
+  const { range, total, other, grain } = result;
+  if (result.bucketsCovered === 0) return <p className="explorer-note">No model figures were reported for this slice and window.</p>;
+  const unit = grain === 'week' ? 'Weeks' : 'Days';
+  const expected = grain === 'week' ? daysInclusive(range.start, range.end) / 7 : daysInclusive(range.start, range.end);
+  return (
+    <>
+      {result.estimated ? (
+        <p className="explorer-note">
+          Estimated: OpenRouter classifies a sample of the traffic and upsamples it, so these are weekly estimates, not counts
+          {range.start !== result.query.start || range.end !== result.query.end ? `, over the whole weeks inside the window` : ''}.
+        </p>
+      ) : null}
+      <dl className="stats">
+        <Stat label={result.estimated ? 'All tokens (estimated)' : 'All tokens'}>
+          <TokenFigure tokens={total} />
+        </Stat>
+        <Stat label="Top-50 share">{formatShare(total - other, total)}</Stat>
+        <Stat label="Models ranked">{formatCount(result.rows.length)}</Stat>
+        <Stat label={`${unit} covered`}>
+          {formatCount(result.bucketsCovered)} of {formatCount(expected)}
+        </Stat>
+      </dl>
+      <div className="table-scroll">
+        <table className="data-table">
+          <caption>
+            Models by {result.estimated ? 'estimated ' : ''}tokens, {formatRange(range.start, range.end)} (UTC). A model&apos;s tokens
+            count the {grain === 'week' ? 'weeks' : 'days'} it was in that {grain}&apos;s top 50; shares are of all the slice&apos;s
+            tokens, including the long tail (other).
+          </caption>
+          <TableHead
+            columns={[
+              { label: 'Rank', numeric: true },
+              { label: 'Model' },
+              { label: 'Tokens', numeric: true },
+              { label: 'Share', numeric: true },
+            ]}
+          />
+          <tbody>
+            {result.rows.map((row) => (
+              <tr key={row.permaslug}>
+                <td className="num">{row.rank}</td>
+                <ModelCells permaslug={row.permaslug} tokens={row.tokens} total={total} />
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <td className="num">
+                <span aria-hidden="true">–</span>
+                <span className="visually-hidden">not ranked</span>
+              </td>
+              <th scope="row">
+                Everything else (other) <span className="model-cell__author">outside each {grain}&apos;s top 50</span>
+              </th>
+              <td className="num">
+                <TokenFigure tokens={other} />
+              </td>
+              <td className="num">{formatShare(other, total)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </>
   );
 }
 

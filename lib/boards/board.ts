@@ -36,6 +36,8 @@ export interface DownloadSpec<Q> {
   fields(query: Q): Readonly<Record<string, string | null>>;
   /** The canonical query string of a download (defaults dropped, fixed order). */
   search(query: Q): URLSearchParams;
+  /** Why a validated download can still be a 404 (its figures are not in the data), for the message. */
+  missing?(query: Q): string;
 }
 
 export const EMBED_THEMES = ['light', 'dark', 'auto'] as const;
@@ -70,6 +72,8 @@ export function setLayoutParams(params: URLSearchParams, embed: { top: number; t
 export type EmbedValues = Partial<Record<string, string | null>>;
 
 export interface EmbedSpec<E> {
+  /** The widget's public URL, before its query: `/embed/models`. */
+  path: string;
   /** The widget's own parameters, in URL order (top and theme are every widget's). */
   of(values: EmbedValues): E | null;
   /** The ISR page the widget renders at (every value spelled out). */

@@ -3,6 +3,7 @@ import { appsBoard } from './apps/board';
 import type { Board, DownloadSpec, EmbedSpec, ExplorerSpec } from './board';
 import { modelBoard } from './model/board';
 import { modelsBoard } from './models/board';
+import { slicesBoard } from './slices/board';
 
 /**
  * Every board the site publishes. Downloads, widgets, citations and page tags read this record instead of
@@ -13,6 +14,7 @@ export const BOARDS = {
   models: modelsBoard,
   apps: appsBoard,
   model: modelBoard,
+  slices: slicesBoard,
 } as const;
 
 export type BoardId = keyof typeof BOARDS;
@@ -62,21 +64,28 @@ export function parseDownloadFile(file: string): { table: BoardId; format: Downl
 /** The file names `/download/` serves, for the message of a 404: `models.csv or models.json, apps.csv or …`. */
 export const DOWNLOAD_FILES = BOARD_IDS.map((id) => DOWNLOAD_FORMATS.map((format) => `${id}.${format}`).join(' or ')).join(', ');
 
-/** The boards that publish a widget, by the path of their public URL (`/embed/models`). */
-const EMBED_BOARDS: ReadonlyMap<string, EmbedSpec<Embed>> = new Map(
+/** The boards that publish a widget, by the path of their public URL (`/embed/models`, `/embed/rankings`). */
+const EMBEDS_BY_PATH: ReadonlyMap<string, EmbedSpec<Embed>> = new Map(
   BOARD_IDS.flatMap((id) => {
     const embed = (BOARDS[id] as Board<{ table: string }, Embed>).embed;
-    return embed ? [[`/embed/${id}`, embed] as const] : [];
+    return embed ? [[embed.path, embed] as const] : [];
   }),
 );
 
-function embedSpecOf(embed: Embed): EmbedSpec<Embed> {
-  return EMBED_BOARDS.get(`/embed/${embed.kind}` as const)!;
+/** The public widget paths, for middleware.ts: each is rewritten to its ISR page. */
+export const EMBED_PATHS: readonly string[] = [...EMBEDS_BY_PATH.keys()];
+
+export function isEmbedPath(pathname: string): boolean {
+  return EMBEDS_BY_PATH.has(pathname);
 }
 
-/** A public widget URL (`/embed/models` or `/embed/apps` plus query) as the widget it names, or null. */
+function embedSpecOf(embed: Embed): EmbedSpec<Embed> {
+  return (BOARDS[embed.kind] as Board<{ table: string }, Embed>).embed!;
+}
+
+/** A public widget URL (`/embed/models`, `/embed/apps` or `/embed/rankings` plus query) as the widget it names, or null. */
 export function embedOfUrl(pathname: string, searchParams: URLSearchParams): Embed | null {
-  const spec = EMBED_BOARDS.get(pathname);
+  const spec = EMBEDS_BY_PATH.get(pathname);
   return spec ? spec.of(Object.fromEntries([...searchParams.keys()].map((name) => [name, searchParams.get(name)]))) : null;
 }
 
@@ -87,6 +96,7 @@ export function embedPagePath(embed: Embed): string {
 
 /** The public URL of a widget, defaults dropped and parameters in a fixed order: the one to paste into an iframe. */
 export function embedHref(embed: Embed): string {
-  const search = embedSpecOf(embed).search(embed).toString();
-  return `/embed/${embed.kind}${search ? `?${search}` : ''}`;
+  const spec = embedSpecOf(embed);
+  const search = spec.search(embed).toString();
+  return `${spec.path}${search ? `?${search}` : ''}`;
 }

@@ -11,6 +11,9 @@ import { serveModelDownload } from './model/files';
 import { modelSitemap } from './model/page';
 import { serveModelsDownload } from './models/files';
 import { modelsSitemap } from './models/page';
+import { exploreSlices, slicesExplorerTable, type SlicesExplorerResult } from './slices/explore';
+import { serveSlicesDownload } from './slices/files';
+import { slicesSitemap } from './slices/sitemap';
 
 /** The server half of the registry (lib/boards/index.ts): what each board loads for a download, the staff explorer and the sitemap. */
 
@@ -24,19 +27,20 @@ const DOWNLOADS: { [Id in BoardId]: Serve<Extract<DownloadQuery, { table: Id }>>
   models: serveModelsDownload,
   apps: serveAppsDownload,
   model: serveModelDownload,
+  slices: serveSlicesDownload,
 };
 
 /**
  * Loads a validated download's figures through the governed data layer (the same cached requests as the
  * pages) and renders its file; null when what it names is not in the data (a model the history does not
- * hold). Throws the data layer's typed errors.
+ * hold, a slice window before its first completed week). Throws the data layer's typed errors.
  */
 export function serveDownload(query: DownloadQuery, format: DownloadFormat): Promise<ServedDownload | null> {
   return (DOWNLOADS[query.table] as Serve<DownloadQuery>)(query, format);
 }
 
 /** What the staff explorer shows and exports for a query of each board that has one. */
-export type ExplorerResult = ModelsExplorerResult | AppsExplorerResult;
+export type ExplorerResult = ModelsExplorerResult | AppsExplorerResult | SlicesExplorerResult;
 
 interface Explorer<Q, R> {
   /** Fetches (or reads from cache) the query's figures on the staff budget; throws the data layer's typed errors. */
@@ -48,6 +52,7 @@ interface Explorer<Q, R> {
 const EXPLORERS: { [Id in ExplorerDataset]: Explorer<Extract<ExplorerQuery, { dataset: Id }>, Extract<ExplorerResult, { dataset: Id }>> } = {
   models: { run: exploreModels, table: modelsExplorerTable },
   apps: { run: exploreApps, table: appsExplorerTable },
+  slices: { run: exploreSlices, table: slicesExplorerTable },
 };
 
 const explorerOf = (dataset: ExplorerDataset) => EXPLORERS[dataset] as Explorer<ExplorerQuery, ExplorerResult>;
@@ -70,6 +75,7 @@ const SITEMAPS: Record<BoardId, () => Promise<SitemapPage[]>> = {
   models: modelsSitemap,
   apps: appsSitemap,
   model: modelSitemap,
+  slices: slicesSitemap,
 };
 
 /** Every board's public pages, in the registry's order. */

@@ -93,3 +93,13 @@ export function renderAtom(feed: AtomFeed): string {
     '',
   ].join('\n');
 }
+
+/**
+ * The feed with more entries (another board's), newest first by `updated`; entries of the same instant
+ * keep their order, the feed's own first. The feed's `updated` moves on to the newest entry's if later.
+ */
+export function withEntries(feed: AtomFeed, entries: readonly AtomEntry[]): AtomFeed {
+  const all = [...feed.entries, ...entries].sort((a, b) => Date.parse(b.updated) - Date.parse(a.updated));
+  const newest = all[0] && Date.parse(all[0].updated) > Date.parse(feed.updated) ? new Date(Date.parse(all[0].updated)).toISOString() : feed.updated;
+  return { ...feed, updated: newest, entries: all };
+}

@@ -61,11 +61,12 @@ describe('download URLs', () => {
     });
   });
 
-  it('name exactly six files', () => {
+  it('name exactly eight files', () => {
     expect(parseDownloadFile('models.csv')).toEqual({ table: 'models', format: 'csv' });
+    expect(parseDownloadFile('slices.csv')).toEqual({ table: 'slices', format: 'csv' });
     expect(parseDownloadFile('model.json')).toEqual({ table: 'model', format: 'json' });
     expect(parseDownloadFile('apps.json')).toEqual({ table: 'apps', format: 'json' });
-    for (const other of ['models.xlsx', 'models', 'Models.csv', 'models.csv.csv', 'app.csv', '.csv', 'models.CSV']) {
+    for (const other of ['models.xlsx', 'models', 'Models.csv', 'models.csv.csv', 'app.csv', '.csv', 'models.CSV', 'slice.csv', 'rankings.csv']) {
       expect(parseDownloadFile(other)).toBeNull();
     }
   });

@@ -84,7 +84,9 @@ export default function MethodologyPage() {
       </pre>
       <p>
         <code>/embed/models</code> takes <code>window</code>, <code>top</code> (1–50) and <code>theme</code> (light, dark
-        or auto); <code>/embed/apps</code> also takes <code>sort</code> (popular or trending).
+        or auto); <code>/embed/apps</code> also takes <code>sort</code> (popular or trending); <code>/embed/rankings</code>{' '}
+        takes a <code>slice</code> such as <code>use-case/programming</code> or <code>context/1m</code>, and a window that
+        slice offers.
       </p>
 
       <h2 id="citation">Citation and licence</h2>

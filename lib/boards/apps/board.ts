@@ -59,6 +59,7 @@ export const appsBoard: Board<AppsDownloadQuery, AppsEmbed, AppsExplorerQuery, (
     search: ({ view }) => appsDownloadSearch(view),
   },
   embed: {
+    path: '/embed/apps',
     of: appsEmbedOf,
     pagePath: (embed) => `/embed/v/apps/${embed.sort}/${embed.window}/${embed.top}/${embed.theme}`,
     search: (embed) => {

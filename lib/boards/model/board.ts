@@ -30,6 +30,7 @@ export const modelBoard: Board<ModelDownloadQuery> = {
     fileParts: ({ permaslug }, dataDay) => ['model', permaslug, dataDay],
     fields: ({ permaslug }) => ({ id: permaslug }),
     search: ({ permaslug }) => new URLSearchParams({ id: permaslug }),
+    missing: ({ permaslug }) => `id ${JSON.stringify(permaslug)} names no model in the rankings history.`,
   },
 };
 

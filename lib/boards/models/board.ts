@@ -68,6 +68,7 @@ export const modelsBoard: Board<ModelsDownloadQuery, ModelsEmbed, ModelsExplorer
     },
   },
   embed: {
+    path: '/embed/models',
     of: modelsEmbedOf,
     pagePath: (embed) => `/embed/v/models/${embed.window}/${embed.top}/${embed.theme}`,
     search: (embed) => {

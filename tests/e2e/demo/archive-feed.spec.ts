@@ -137,7 +137,7 @@ interface ParsedFeed {
   entries: { id: string; title: string; updated: string; rights: string; content: string; links: string[] }[];
 }
 
-test('/feed.xml is well-formed Atom: 30 daily entries, unique ids, newest first, absolute links, demo label', async ({ page, request }) => {
+test('/feed.xml is well-formed Atom: 30 daily entries and the slice boards` new leaders, unique ids, newest first, absolute links, demo label', async ({ page, request }) => {
   const response = await request.get('/feed.xml');
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toBe('application/atom+xml; charset=utf-8');
@@ -171,11 +171,28 @@ test('/feed.xml is well-formed Atom: 30 daily entries, unique ids, newest first,
 
   expect(feed.error).toBeNull();
   expect(feed.selfHref).toBe(`${site}/feed.xml`);
-  expect(feed.entries).toHaveLength(30);
-  expect(new Set(feed.entries.map((e) => e.id)).size).toBe(30);
-  const dates = feed.entries.map((e) => /^\[Demo data\] (\d{4}-\d{2}-\d{2}): \S+ (is #1|stays #1|is the new #1)$/.exec(e.title)?.[1]);
+  expect(new Set(feed.entries.map((e) => e.id)).size).toBe(feed.entries.length);
+  // Newest first across the whole feed: the daily model entries and the slice boards' new leaders.
+  const updated = feed.entries.map((e) => e.updated);
+  expect(updated).toEqual([...updated].sort().reverse());
+  const daily = feed.entries.filter((e) => e.id.includes(':models/daily/'));
+  expect(daily).toHaveLength(30);
+  const dates = daily.map((e) => /^\[Demo data\] (\d{4}-\d{2}-\d{2}): \S+ (is #1|stays #1|is the new #1)$/.exec(e.title)?.[1]);
   expect(dates[0]).toBe(dataDay);
   for (let i = 1; i < dates.length; i += 1) expect(dates[i]! < dates[i - 1]!, `${dates[i]} after ${dates[i - 1]}`).toBe(true);
+  // Every other entry is a slice board's new #1 of its last completed week: at most one per slice.
+  const weekly = feed.entries.filter((e) => !daily.includes(e));
+  expect(weekly.length).toBeLessThanOrEqual(24);
+  const slices = weekly.map((e) => /:rankings\/([a-z-]+\/[a-z0-9-]+)\/weekly\/(\d{4}-\d{2}-\d{2})$/.exec(e.id));
+  expect(slices.every(Boolean), weekly.map((e) => e.id).join(' ')).toBe(true);
+  expect(new Set(slices.map((m) => m![1])).size).toBe(weekly.length);
+  weekly.forEach((entry, i) => {
+    const monday = slices[i]![2]!;
+    expect(entry.title).toMatch(new RegExp(`^\\[Demo data\\] Week of ${monday}: \\S+ is the new #1 — .+$`));
+    expect(new Date(`${monday}T00:00:00Z`).getUTCDay()).toBe(1);
+    expect(entry.updated).toBe(`${new Date(Date.parse(`${monday}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10)}T00:00:00Z`);
+    expect(entry.links).toContain(`${site}/rankings/${slices[i]![1]}`);
+  });
   for (const entry of feed.entries) {
     expect(entry.updated).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00Z$/);
     expect(entry.links.length).toBeGreaterThan(0);

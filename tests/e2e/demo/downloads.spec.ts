@@ -310,6 +310,13 @@ test('bad parameters are a 400 naming them, at no data cost; an unknown model or
     ['/download/apps.csv?category=creative&subcategory=cli-agent', ['subcategory']],
     ['/download/model.csv', ['id']],
     ['/download/model.json?id=a/b&format=csv', ['format']],
+    ['/download/slices.csv', ['slice']],
+    ['/download/slices.json?slice=use-case/nope', ['slice']],
+    ['/download/slices.csv?slice=use-case', ['slice']],
+    ['/download/slices.csv?slice=use-case/programming&window=day', ['window', 'week, 4-weeks']],
+    ['/download/slices.csv?slice=language/natural&window=30-days', ['window']],
+    ['/download/slices.json?slice=context/1m&window=month', ['window']],
+    ['/download/slices.csv?slice=context/1m&top=5', ['top']],
   ] as const) {
     await expectError(url, 400, words);
   }
@@ -317,7 +324,69 @@ test('bad parameters are a 400 naming them, at no data cost; an unknown model or
 
   await expectError('/download/model.csv?id=nope/nope', 404, ['nope/nope']);
   await expectError('/download/models.xlsx', 404, ['models.csv']);
+  await expectError('/download/rankings.csv', 404, ['slices.csv']);
 
   const robots = await (await request.get('/robots.txt')).text();
   expect(robots).not.toMatch(/Disallow: \/download/);
+});
+
+test('slice boards: a sampled slice`s week says every figure is an estimate; an exact slice`s 30 days says none is', async ({ request }) => {
+  const { dataDay: day } = (await (await request.get('/api/health')).json()) as { dataDay: string };
+
+  const sampled = await request.get('/download/slices.csv?slice=use-case%2Fmarketing-seo');
+  expect(sampled.status()).toBe(200);
+  expect(sampled.headers()['content-type']).toBe('text/csv; charset=utf-8');
+  expect(sampled.headers()['content-disposition']).toBe(`attachment; filename="tokenboard-slices-use-case-marketing-seo-week-${day}.csv"`);
+  const csv = readCsvFile(await sampled.text());
+  expect(csv.preamble).toEqual([DEMO_LABEL]);
+  expect(csv.header).toEqual([
+    'rank',
+    'model_permaslug',
+    'author',
+    'total_tokens',
+    'share_percent',
+    'previous_total_tokens',
+    'change_percent',
+    'previous_rank',
+    'movement',
+    'is_new',
+    'estimated',
+  ]);
+  expect(csv.rows.length).toBeGreaterThan(1);
+  expect(csv.rows.map((row) => row.rank)).toEqual(csv.rows.map((_, i) => String(i + 1)));
+  for (const row of csv.rows) {
+    expect(row.total_tokens).toMatch(/^\d+$/);
+    expect(row.estimated).toBe('true');
+    expect(row.model_permaslug!.startsWith(`${row.author}/`)).toBe(true);
+  }
+  // The JSON is the same file: the same rows typed, the estimate said in its fields too.
+  const sampledJson = await request.get('/download/slices.json?slice=use-case%2Fmarketing-seo');
+  expect(sampledJson.headers()['content-disposition']).toBe(`attachment; filename="tokenboard-slices-use-case-marketing-seo-week-${day}.json"`);
+  const json = (await sampledJson.json()) as { rows: Record<string, unknown>[] } & Record<string, unknown>;
+  expect(json).toMatchObject({
+    citation: DEMO_LABEL,
+    license: null,
+    source: 'demo',
+    dataDay: day,
+    query: { slice: 'use-case/marketing-seo', window: 'week' },
+    filter: { category: 'marketing/seo' },
+    grain: 'week',
+    estimated: true,
+  });
+  expect(json.notice).toMatch(/^Estimated: .*weekly estimates, not counts\.$/);
+  expectJsonRows(json, csv);
+
+  const exact = await request.get('/download/slices.json?slice=context%2F1m&window=30-days');
+  expect(exact.status()).toBe(200);
+  expect(exact.headers()['content-disposition']).toBe(`attachment; filename="tokenboard-slices-context-1m-30-days-${day}.json"`);
+  const exactJson = (await exact.json()) as { rows: Record<string, unknown>[] } & Record<string, unknown>;
+  expect(exactJson).toMatchObject({ query: { slice: 'context/1m', window: '30-days' }, filter: { contextBucket: '1M' }, grain: 'day', estimated: false, notice: null });
+  expect(exactJson.range).toMatchObject({ end: day });
+  expect(exactJson.rows.length).toBeGreaterThan(1);
+  for (const row of exactJson.rows) {
+    expect(row.estimated).toBe(false);
+    expect(row.total_tokens).toEqual(expect.stringMatching(/^\d+$/));
+  }
+  const exactCsv = readCsvFile(await (await request.get('/download/slices.csv?slice=context%2F1m&window=30-days')).text());
+  expectJsonRows(exactJson, exactCsv);
 });

@@ -80,6 +80,96 @@ test.describe('social cards', () => {
   });
 });
 
+test.describe('slice boards: cards', () => {
+  test('a slice board names its card, a 1200×630 PNG of its last completed week, "estimated" on a sampled slice', async ({ request, baseURL }) => {
+    for (const [pagePath, card, estimated] of [
+      ['/rankings/use-case/programming', '/og/rankings/use-case/programming', true],
+      ['/rankings/use-case/programming?window=4-weeks', '/og/rankings/use-case/programming', true],
+      ['/rankings/context/1m?window=30-days', '/og/rankings/context/1m', false],
+    ] as const) {
+      const html = await (await request.get(pagePath)).text();
+      expect(meta(html, 'og:image'), pagePath).toBe(`${new URL(baseURL!).origin}${card}`);
+      expect(meta(html, 'twitter:image'), pagePath).toBe(meta(html, 'og:image'));
+      const alt = meta(html, 'og:image:alt');
+      expect(alt, pagePath).toMatch(/^Demo data, synthetic\. .+\. .*Last completed week · .* \(UTC\): 1\. \S+ [\d.]+[KMBT]?/);
+      expect(alt!.includes('Estimated tokens'), pagePath).toBe(estimated);
+
+      const response = await request.get(card, { maxRedirects: 0 });
+      expect(response.status(), card).toBe(200);
+      expect(response.headers()['content-type'], card).toBe('image/png');
+      expect(pngSize(await response.body()), card).toEqual({ width: 1200, height: 630 });
+      expect(response.headers()['x-nextjs-cache'], card).toMatch(/^(HIT|STALE|MISS)$/);
+      expect(response.headers()['cache-control'], card).toMatch(/^s-maxage=60\b/);
+    }
+  });
+
+  test('a card that names no slice is a 404, at no data cost', async ({ request }) => {
+    const usedToday = async () => ((await (await request.get('/api/health')).json()) as { budget: { usedToday: number } }).budget.usedToday;
+    const before = await usedToday();
+    for (const url of [
+      '/og/rankings/use-case/nope',
+      '/og/rankings/nope/programming',
+      '/og/rankings/use-case/marketing%2Fseo',
+      '/og/rankings/Use-Case/programming',
+      '/og/rankings/use-case',
+      '/og/rankings/use-case/programming/extra',
+      '/og/rankings/context/%ZZ',
+    ]) {
+      expect([url, (await request.get(url)).status()]).toEqual([url, 404]);
+    }
+    expect(await usedToday()).toBe(before);
+  });
+});
+
+test.describe('slice boards: embeds', () => {
+  test('/embed/rankings of a sampled slice: its top models of the last completed week, "estimated", canonical to the board', async ({ page, baseURL }) => {
+    const response = await page.goto('/embed/rankings?slice=use-case%2Fprogramming&top=5');
+    expect(response?.status()).toBe(200);
+    const table = page.getByRole('table', { name: /^Top 5 AI models by estimated tokens, Use case: Programming, last completed week \(.+, UTC\)$/ });
+    await expect(table.getByRole('row')).toHaveCount(6);
+    await expect(table.getByRole('columnheader', { name: 'Est. tokens' })).toBeVisible();
+    await expect(table.locator('abbr').first()).toHaveAttribute('title', /^[\d,]+ tokens$/);
+    await expect(page.getByRole('note').filter({ hasText: 'Demo data — synthetic, not from OpenRouter' })).toBeVisible();
+    await expect(page.getByText(/^Source: OpenRouter/)).toHaveCount(0);
+
+    const out = page.getByRole('link', { name: /Full board on Tokenboard/ });
+    await expect(out).toHaveAttribute('href', `${baseURL}/rankings/use-case/programming`);
+    await expect(out).toHaveAttribute('target', '_blank');
+    await expect(page.getByRole('banner')).toHaveCount(0);
+    await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /\bnoindex\b/);
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', `${baseURL}/rankings/use-case/programming`);
+  });
+
+  test('/embed/rankings of an exact slice offers its day window, counts not estimates, and pins its theme', async ({ page, baseURL }) => {
+    await page.goto('/embed/rankings?slice=context%2F1m&window=day&theme=dark');
+    const table = page.getByRole('table', { name: /^Top 10 AI models by tokens, Context length: 1M context, last day \(.+, UTC\)$/ });
+    await expect(table.getByRole('columnheader', { name: 'Tokens' })).toBeVisible();
+    await expect(page.locator('main.embed')).toHaveAttribute('data-theme', 'dark');
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', `${baseURL}/rankings/context/1m?window=day`);
+  });
+
+  test('an invalid slice, window or layout is a 404, in the public URL and in the page it is rewritten to', async ({ request }) => {
+    for (const url of [
+      '/embed/rankings',
+      '/embed/rankings?slice=',
+      '/embed/rankings?slice=use-case',
+      '/embed/rankings?slice=use-case%2Fnope',
+      '/embed/rankings?slice=use-case%2Fprogramming&window=day',
+      '/embed/rankings?slice=language%2Fnatural&window=30-days',
+      '/embed/rankings?slice=context%2F1m&window=month',
+      '/embed/rankings?slice=context%2F1m&top=51',
+      '/embed/rankings?slice=context%2F1m&theme=sepia',
+      '/embed/slices?slice=context%2F1m',
+      '/embed/v/rankings/use-case/programming/day/10/auto',
+      '/embed/v/rankings/use-case/nope/week/10/auto',
+      '/embed/v/rankings/context/1m/week/0/auto',
+      '/embed/v/rankings/context/1m/week/10/sepia',
+    ]) {
+      expect([url, (await request.get(url)).status()]).toEqual([url, 404]);
+    }
+  });
+});
+
 test.describe('icons and manifest', () => {
   test('the head links an SVG icon (so browsers never ask for /favicon.ico), an apple-touch-icon and the manifest', async ({ request }) => {
     for (const pagePath of ['/', '/models', '/embed/models']) {

@@ -70,6 +70,13 @@ test('robots.txt keeps crawlers out of the API and internal paths, and every sit
   expect(urls.length).toBeGreaterThan(100);
   expect(urls).toContain(`http://127.0.0.1:${process.env.E2E_PORT ?? 3100}/apps/coding/cli-agent`);
   expect(urls.some((url) => url.includes(':free'))).toBe(true);
+  // The slice boards: the hub, each board and its other windows (days only where the figures are daily counts).
+  const site = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
+  expect(urls).toEqual(
+    expect.arrayContaining(['/rankings', '/rankings/use-case/programming', '/rankings/use-case/programming?window=4-weeks', '/rankings/context/1m?window=day'].map((path) => `${site}${path}`)),
+  );
+  expect(urls).not.toContain(`${site}/rankings/use-case/programming?window=day`);
+  expect(urls.filter((url) => url.startsWith(`${site}/rankings`))).toHaveLength(1 + 14 * 2 + 10 * 4);
   for (const url of urls) {
     const response = await request.get(new URL(url).pathname + new URL(url).search);
     expect(response.status(), url).toBe(200);
