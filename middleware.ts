@@ -14,7 +14,8 @@ import { parseQuery } from './lib/query';
 import { admitView } from './lib/view-admission';
 import { isUnknownModel } from './lib/known-models';
 import { isRoutedPath, NOT_FOUND_PATH } from './lib/routed-paths';
-import { familyHref, RANKINGS_HUB, slicePagePath } from './lib/boards/slices/url';
+import { RANKINGS_PATH } from './lib/boards/slices/board';
+import { familyHref, slicePagePath } from './lib/boards/slices/url';
 import { isSliceFamily, sliceOf } from './lib/boards/slices/slices';
 import { DEFAULT_SLICE_WINDOW, isSliceWindowName, windowNamesOf } from './lib/boards/slices/windows';
 import { isArchiveMonth } from './lib/rankings/archive';
@@ -62,7 +63,7 @@ export async function middleware(request: NextRequest) {
     const busy = query ? await appsViewBusy(query, true) : undefined;
     if (busy) return busy;
   }
-  if (pathname === RANKINGS_HUB || pathname.startsWith(`${RANKINGS_HUB}/`)) return rankingsRoute(request);
+  if (pathname === RANKINGS_PATH || pathname.startsWith(`${RANKINGS_PATH}/`)) return rankingsRoute(request);
   const month = ARCHIVE_MONTH_PATH.exec(pathname)?.[1];
   if (month !== undefined && !isArchiveMonth(month, currentDataDay(new Date(), getConfig().settleMinutes))) return notFound(request);
   const permaslug = modelPageSlug(pathname);
@@ -209,7 +210,7 @@ async function appsViewBusy(query: AppsQuery, json: boolean): Promise<Response |
  */
 function rankingsRoute(request: NextRequest): Response {
   const { pathname, searchParams } = request.nextUrl;
-  const parts = pathname.slice(RANKINGS_HUB.length).split('/').filter(Boolean).map(decodeSafely);
+  const parts = pathname.slice(RANKINGS_PATH.length).split('/').filter(Boolean).map(decodeSafely);
   const rewrite = (path: string) => {
     const url = request.nextUrl.clone();
     url.pathname = path;
@@ -219,7 +220,7 @@ function rankingsRoute(request: NextRequest): Response {
   const [first = '', slug, window, ...rest] = parts;
   if (parts.length === 0) return rewrite(HUB_PAGE);
   if (parts.length === 1) {
-    if (`${RANKINGS_HUB}/${first}` === HUB_PAGE) return NextResponse.next();
+    if (`${RANKINGS_PATH}/${first}` === HUB_PAGE) return NextResponse.next();
     return isSliceFamily(first) ? NextResponse.redirect(new URL(familyHref(first), request.nextUrl.origin), 308) : notFound(request);
   }
   const slice = sliceOf(first, slug!);
@@ -231,7 +232,7 @@ function rankingsRoute(request: NextRequest): Response {
 }
 
 /** Where the hub renders (`app/(site)/rankings/[family]`, with every family): a dynamic segment, so a build makes no upstream call for it. */
-const HUB_PAGE = `${RANKINGS_HUB}/all`;
+const HUB_PAGE = `${RANKINGS_PATH}/all`;
 
 const ARCHIVE_MONTH_PATH = /^\/models\/archive\/([^/]+)\/?$/;
 const WINDOW_PATH = /^\/models\/window\/([^/]*)\/?$/;

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { FAMILY_LABELS, SLICE_FAMILIES, type Slice } from '@/lib/boards/slices/slices';
 import type { SliceLeaderboard, SliceLeaderboardRow } from '@/lib/boards/slices/rows';
-import { sliceHref } from '@/lib/boards/slices/url';
+import { sliceHref } from '@/lib/boards/slices/board';
 import { formatBasisPoints } from '@/lib/format';
 import { modelHref } from '@/lib/routes';
 import { modelLabel } from '@/lib/model-name';

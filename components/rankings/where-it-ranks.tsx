@@ -3,7 +3,7 @@ import { TableHead } from '@/components/site/table-head';
 import { TableScroll } from '@/components/site/table-scroll';
 import { FAMILY_LABELS } from '@/lib/boards/slices/slices';
 import type { SliceRank } from '@/lib/boards/slices/rows';
-import { sliceHref } from '@/lib/boards/slices/url';
+import { sliceHref } from '@/lib/boards/slices/board';
 import { formatBasisPoints } from '@/lib/format';
 import { EstimatedBadge } from './estimated-badge';
 import './rankings.css';

@@ -14,7 +14,7 @@ function state(counts: Partial<QuotaState['dayCounts']>, recent = 0): QuotaState
 
 describe('policyFor', () => {
   it('turns the budget plan into counts: core reserves part of the day and minute, the others are capped', () => {
-    expect(policy).toEqual({ perMinute: 30, perDay: 500, reserved: 'core', reserve: { minute: 10, day: 200 }, dayCaps: { apps: 250, staff: 50 } });
+    expect(policy).toEqual({ perMinute: 30, perDay: 500, reserved: 'core', reserve: { minute: 10, day: 200 }, dayCaps: { apps: 250, slices: 100, staff: 50 } });
   });
 
   it('takes any partition names, and refuses a plan that does not reserve exactly one', () => {
@@ -37,7 +37,7 @@ describe('counters keyed by partition name', () => {
     const { governor } = governorAt(emptyState('2026-11-25'));
     await governor.acquire('staff');
     const snapshot = await governor.snapshot();
-    expect(Object.keys(snapshot.partitions)).toEqual(['core', 'apps', 'staff']);
+    expect(Object.keys(snapshot.partitions)).toEqual(['core', 'apps', 'slices', 'staff']);
     expect(snapshot.partitions.staff).toMatchObject({ used: 1, minute: 1, cap: 50, left: 49 });
     expect(snapshot.partitions.apps).toMatchObject({ used: 0, minute: 0, cap: 250 });
     expect(snapshot.hourly.apps).toEqual(Array.from({ length: 24 }, () => 0));

@@ -3,7 +3,7 @@ import { refuse, type Parsed } from '../../query';
 import { addDays } from '../../utc-day';
 import { DEFAULT_EMBED, embedLayout, setLayoutParams, type Board, type EmbedTheme, type EmbedValues, type ExplorerWindow } from '../board';
 import { SLICES, sliceById, slicePath, type Slice, type SliceId } from './slices';
-import { DEFAULT_SLICE_WINDOW, isoWeekStart, isSliceWindowName, lastCompletedWeekEnd, windowNamesOf, type SliceWindowName } from './windows';
+import { DEFAULT_SLICE_WINDOW, isoWeekStart, isSliceWindowName, lastCompletedWeekEnd, readSliceWindow, windowNamesOf, type SliceWindowName } from './windows';
 
 /**
  * The slice boards (issue 16): the use-case, language, context-length and modality rankings, one board
@@ -45,19 +45,10 @@ function readSlice(value: string | undefined | null): Parsed<Slice> {
   return slice ? { ok: true, query: slice } : refuse('slice', `slice must name one of the ${SLICES.length} slice boards, ${SLICE_EXAMPLE}`);
 }
 
-/** A window the slice offers: sampled slices are weekly estimates, so they have no day or 30-day window. */
-function readWindow(slice: Slice, value: string | undefined): Parsed<SliceWindowName> {
-  const name = value ?? DEFAULT_SLICE_WINDOW;
-  const offered = windowNamesOf(slice);
-  if (isSliceWindowName(name) && offered.includes(name)) return { ok: true, query: name };
-  const why = slice.sampled ? ` (its figures are weekly estimates, so it has no daily window)` : '';
-  return refuse('window', `window must be one of ${offered.join(', ')} for ${slice.id}${why}`);
-}
-
 function readDownload(values: Readonly<Record<string, string>>): Parsed<SlicesDownloadQuery> {
   const slice = readSlice(values.slice);
   if (!slice.ok) return slice;
-  const window = readWindow(slice.query, values.window);
+  const window = readSliceWindow(slice.query, values.window);
   if (!window.ok) return window;
   return { ok: true, query: { table: 'slices', slice: slice.query.id, window: window.query } };
 }

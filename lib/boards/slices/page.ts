@@ -6,7 +6,8 @@ import { formatDay, formatRange } from '../../format';
 import { modelLabel } from '../../model-name';
 import { breadcrumbJsonLd, datasetJsonLd, listNames, pageMetadata, type Crumb } from '../../seo';
 import { FAMILY_LABELS, sliceOf, type Slice } from './slices';
-import { familyHref, RANKINGS_HUB, sliceDownloadHref, sliceHref } from './url';
+import { RANKINGS_PATH, sliceHref, slicesDownloadHref } from './board';
+import { familyHref } from './url';
 import { hubSummaries, loadSliceView, loadSliceWeeks, type SliceView } from './view';
 import { DEFAULT_SLICE_WINDOW, isSliceWindowName, SLICE_WINDOW_LABELS, windowNamesOf, type SliceWindowName } from './windows';
 
@@ -42,7 +43,7 @@ export function boardTitle(slice: Slice): string {
 export function boardCrumbs(slice: Slice, window: SliceWindowName): Crumb[] {
   return [
     { name: 'Home', path: '/' },
-    { name: 'Rankings', path: RANKINGS_HUB },
+    { name: 'Rankings', path: RANKINGS_PATH },
     { name: FAMILY_LABELS[slice.family].label, path: familyHref(slice.family) },
     { name: slice.label, path: sliceHref(slice) },
     ...(window === DEFAULT_SLICE_WINDOW ? [] : [{ name: SLICE_WINDOW_LABELS[window].short, path: sliceHref(slice, window) }]),
@@ -94,8 +95,8 @@ export async function loadSlicePage(slice: Slice, window: SliceWindowName) {
       start: board.range.start,
       end: board.range.end,
       asOf: view.asOf,
-      csv: sliceDownloadHref(slice, window, 'csv'),
-      json: sliceDownloadHref(slice, window, 'json'),
+      csv: slicesDownloadHref({ slice: slice.id, window }, 'csv'),
+      json: slicesDownloadHref({ slice: slice.id, window }, 'json'),
     }),
     breadcrumbJsonLd(site, crumbs),
   ];
@@ -107,7 +108,7 @@ export async function hubMetadata(): Promise<Metadata> {
   return pageMetadata(getConfig(), {
     title: HUB_TITLE,
     description: `Which AI models lead each slice of OpenRouter's traffic: 12 use cases, natural and programming languages, 5 context lengths and 5 modalities, for the last completed week to ${formatDay(dataDay)}.`,
-    path: RANKINGS_HUB,
+    path: RANKINGS_PATH,
   });
 }
 
@@ -117,7 +118,7 @@ export async function loadHubPage() {
   const structured = [
     breadcrumbJsonLd(site, [
       { name: 'Home', path: '/' },
-      { name: 'Rankings', path: RANKINGS_HUB },
+      { name: 'Rankings', path: RANKINGS_PATH },
     ]),
   ];
   return { ...weeks, summaries: hubSummaries(weeks), structured };

@@ -172,10 +172,10 @@ export function windowRequests(slice: Pick<Slice, 'id' | 'filter' | 'sampled'>, 
 }
 
 /** A `window` parameter of a slice's board, API or download: one the slice offers, `week` when absent. */
-export function readSliceWindow(slice: Pick<Slice, 'sampled' | 'label'>, value: string | undefined): Parsed<SliceWindowName> {
+export function readSliceWindow(slice: Pick<Slice, 'id' | 'sampled'>, value: string | undefined): Parsed<SliceWindowName> {
+  const name = value ?? DEFAULT_SLICE_WINDOW;
   const offered = windowNamesOf(slice);
-  if (value === undefined) return { ok: true, query: DEFAULT_SLICE_WINDOW };
-  if (isSliceWindowName(value) && offered.includes(value)) return { ok: true, query: value };
-  const why = isSliceWindowName(value) ? ` (${slice.label} figures are weekly estimates, so there are no day windows)` : '';
-  return refuse('window', `window must be one of ${offered.join(', ')}${why}`);
+  if (isSliceWindowName(name) && offered.includes(name)) return { ok: true, query: name };
+  const why = slice.sampled ? ' (its figures are weekly estimates, so it has no daily window)' : '';
+  return refuse('window', `window must be one of ${offered.join(', ')} for ${slice.id}${why}`);
 }

@@ -8,7 +8,7 @@ import { Freshness } from '@/components/site/freshness';
 import { JsonLd } from '@/components/site/json-ld';
 import { loadModelPage, modelPageMetadata } from '@/lib/boards/model/page';
 import { modelName } from '@/lib/model-name';
-import { RANKINGS_HUB } from '@/lib/boards/slices/url';
+import { RANKINGS_PATH } from '@/lib/boards/slices/board';
 
 // Rendered on first visit, then served from the ISR cache like every other data page.
 export const revalidate = 60;
@@ -45,7 +45,7 @@ export default async function ModelPage({ params }: PageProps) {
         <section aria-labelledby="slices-heading" className="section">
           <h2 id="slices-heading">Where it ranks</h2>
           <p className="muted">
-            By use case, language, context length and modality, last completed week. Use cases and languages are estimates. <Link href={RANKINGS_HUB} prefetch={false}>All rankings →</Link>
+            By use case, language, context length and modality, last completed week. Use cases and languages are estimates. <Link href={RANKINGS_PATH} prefetch={false}>All rankings →</Link>
           </p>
           <WhereItRanks ranks={slices.ranks} name={name.name} period={slices.period} />
           <Citation source="rankings-daily" dataSource={source} asOf={slices.asOf} caveat={false} />

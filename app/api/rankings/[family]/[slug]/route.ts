@@ -5,7 +5,7 @@ import { loadSliceView } from '@/lib/boards/slices/view';
 import { readSliceWindow } from '@/lib/boards/slices/windows';
 import { API_CACHE_CONTROL, badRequest, errorResponse, notFoundJson } from '@/lib/http';
 import { parseQuery } from '@/lib/query';
-import { RANKINGS_HUB } from '@/lib/boards/slices/url';
+import { RANKINGS_PATH } from '@/lib/boards/slices/board';
 
 interface Context {
   params: Promise<{ family: string; slug: string }>;
@@ -19,7 +19,7 @@ interface Context {
 export async function GET(request: NextRequest, { params }: Context) {
   const { family, slug } = await params;
   const slice = sliceOf(family, slug);
-  if (!slice) return notFoundJson(`No ranking at ${RANKINGS_HUB}/${family}/${slug}: see ${RANKINGS_HUB} for every board.`);
+  if (!slice) return notFoundJson(`No ranking at ${RANKINGS_PATH}/${family}/${slug}: see ${RANKINGS_PATH} for every board.`);
   const parsed = parseQuery(request.nextUrl.searchParams, ['window'], ({ window }) => readSliceWindow(slice, window));
   if (!parsed.ok) return badRequest(parsed.message);
   const window = parsed.query;

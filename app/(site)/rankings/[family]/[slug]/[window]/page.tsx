@@ -11,7 +11,8 @@ import { Freshness } from '@/components/site/freshness';
 import { JsonLd } from '@/components/site/json-ld';
 import { boardTitle, figuresNote, loadSlicePage, slicePageMetadata, sliceOfParams, windowOfParam } from '@/lib/boards/slices/page';
 import { FAMILY_LABELS, slicesOf } from '@/lib/boards/slices/slices';
-import { sliceApiHref, sliceDownloadHref, sliceHref } from '@/lib/boards/slices/url';
+import { sliceHref, slicesDownloadHref } from '@/lib/boards/slices/board';
+import { sliceApiHref } from '@/lib/boards/slices/url';
 import { SLICE_WINDOW_LABELS, windowNamesOf } from '@/lib/boards/slices/windows';
 import { downloadHrefs } from '@/lib/downloads';
 import '@/components/rankings/rankings.css';
@@ -72,9 +73,9 @@ export default async function SliceBoardPage({ params }: PageProps) {
           estimated={slice.sampled}
           caption={`Models by ${est}tokens, ${slice.label}, ${period} (UTC). Share of the slice's total including models outside each ${board.grain === 'week' ? "week's" : "day's"} top 50; ${comparison}.`}
           empty="No model figures are available for this window yet."
-          rest={{ head: LEADERBOARD_HEAD, api: sliceApiHref(slice, window), href: sliceDownloadHref(slice, window, 'csv') }}
+          rest={{ head: LEADERBOARD_HEAD, api: sliceApiHref(slice, window), href: slicesDownloadHref({ slice: slice.id, window }, 'csv') }}
         />
-        <DownloadLinks hrefs={downloadHrefs((format) => sliceDownloadHref(slice, window, format))} />
+        <DownloadLinks hrefs={downloadHrefs((format) => slicesDownloadHref({ slice: slice.id, window }, format))} />
         <Citation source="rankings-daily" dataSource={source} asOf={asOf} />
       </section>
 
