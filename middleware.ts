@@ -11,7 +11,8 @@ import { APPS_API_PARAMS, validateAppsQuery } from './lib/boards/apps/query';
 import type { AppsQuery } from './lib/boards/apps/types';
 import { appsViewRequests } from './lib/boards/apps/view-requests';
 import { parseQuery } from './lib/query';
-import { admitView } from './lib/view-admission';
+import { admitView, type ViewRequests } from './lib/view-admission';
+import { sliceViewRequests, type SliceViewScope } from './lib/boards/slices/view-requests';
 import { isUnknownModel } from './lib/known-models';
 import { isRoutedPath, NOT_FOUND_PATH } from './lib/routed-paths';
 import { RANKINGS_PATH } from './lib/boards/slices/board';
@@ -28,8 +29,9 @@ import { ApiRateLimiter, clientOf, EXEMPT_API_PATHS } from './lib/rate-limit';
  *    The same for `/apps[/<category>[/<subcategory>]]?sort=&window=&page=&pageSize=`, and for the iframe
  *    widgets `/embed/models|apps|rankings?…` (every board's widget path), whose values are all checked here (the boards' widget specs, lib/boards): a bad one is a 404.
  * 2. While the site holds no data at all and the upstream is failing, data pages answer 503 with
- *    Retry-After (lib/availability.ts) rather than an error page. So does an app-ranking view nobody
- *    has fetched yet when the budget cannot pay for it within a few seconds (lib/view-admission.ts).
+ *    Retry-After (lib/availability.ts) rather than an error page. So does an app-ranking view, a slice
+ *    board, the hub or a model page (its "Where it ranks") nobody has fetched yet when the budget cannot
+ *    pay for it within a few seconds (lib/view-admission.ts).
  * 3. Staff paths get a quick session gate: no session → sign-in (pages) or 401 JSON (API); a session
  *    whose email is not on the allowlist → 403 JSON (API) or the page's own 403. Every staff page,
  *    route handler and action checks again in lib/auth/staff.ts: this gate is never the only one.
@@ -64,10 +66,22 @@ export async function middleware(request: NextRequest) {
     if (busy) return busy;
   }
   if (pathname === RANKINGS_PATH || pathname.startsWith(`${RANKINGS_PATH}/`)) return rankingsRoute(request);
+  const apiSlice = API_SLICE_PATH.exec(pathname);
+  if (apiSlice) {
+    // An unknown slice or a bad parameter is the route's 404 or 400 to give, at no cost.
+    const slice = sliceOf(decodeSafely(apiSlice[1]!), decodeSafely(apiSlice[2]!));
+    const busy = slice ? await sliceViewBusy({ board: slice }, true) : undefined;
+    if (busy) return busy;
+  }
   const month = ARCHIVE_MONTH_PATH.exec(pathname)?.[1];
   if (month !== undefined && !isArchiveMonth(month, currentDataDay(new Date(), getConfig().settleMinutes))) return notFound(request);
   const permaslug = modelPageSlug(pathname);
-  if (permaslug !== null && isUnknownModel(permaslug, currentDataDay(new Date(), getConfig().settleMinutes))) return notFound(request);
+  if (permaslug !== null) {
+    if (isUnknownModel(permaslug, dataDayNow())) return notFound(request);
+    // A model page says where the model ranks: every slice's last completed week, as the hub reads it.
+    const busy = await sliceViewBusy('hub', false);
+    if (busy) return busy;
+  }
   if (isEmbedPath(pathname)) {
     const embed = embedOfUrl(pathname, searchParams);
     if (!embed) return notFound(request);
@@ -195,12 +209,26 @@ function apiAppsQuery(searchParams: URLSearchParams): AppsQuery | null {
  * A view never fetched, whose upstream calls the budget cannot pay within the visitor wait: 503 with
  * Retry-After, rather than a render that fails as a 500. Undefined: go on (held, or its calls reserved).
  */
-async function appsViewBusy(query: AppsQuery, json: boolean): Promise<Response | undefined> {
-  const admission = await admitView(appsViewRequests(query, currentDataDay(new Date(), getConfig().settleMinutes)));
-  if (admission.ok) return undefined;
-  const retryAfter = Math.max(1, admission.retryAfterSeconds);
-  return unavailable(json, retryAfter, `The rankings for this view are busy right now. Please try again in ${retryAfter} s.`);
+function appsViewBusy(query: AppsQuery, json: boolean): Promise<Response | undefined> {
+  return viewBusy([appsViewRequests(query, dataDayNow())], json);
 }
+
+/** The same for a slice board or the hub (lib/boards/slices/view-requests.ts): one admission per partition that pays. */
+function sliceViewBusy(scope: SliceViewScope, json: boolean): Promise<Response | undefined> {
+  return viewBusy(sliceViewRequests(scope, dataDayNow()), json);
+}
+
+async function viewBusy(views: readonly ViewRequests[], json: boolean): Promise<Response | undefined> {
+  for (const view of views) {
+    const admission = await admitView(view);
+    if (admission.ok) continue;
+    const retryAfter = Math.max(1, admission.retryAfterSeconds);
+    return unavailable(json, retryAfter, `The rankings for this view are busy right now. Please try again in ${retryAfter} s.`);
+  }
+  return undefined;
+}
+
+const dataDayNow = () => currentDataDay(new Date(), getConfig().settleMinutes);
 
 /**
  * The slice boards (lib/boards/slices): `/rankings` is the hub, rendered at `/rankings/all`;
@@ -208,7 +236,7 @@ async function appsViewBusy(query: AppsQuery, json: boolean): Promise<Response |
  * `/rankings/<family>` the family's section of the hub. Anything else, or a window the slice does not
  * offer (days on an estimated slice), is a 404 before anything is fetched.
  */
-function rankingsRoute(request: NextRequest): Response {
+async function rankingsRoute(request: NextRequest): Promise<Response> {
   const { pathname, searchParams } = request.nextUrl;
   const parts = pathname.slice(RANKINGS_PATH.length).split('/').filter(Boolean).map(decodeSafely);
   const rewrite = (path: string) => {
@@ -218,21 +246,23 @@ function rankingsRoute(request: NextRequest): Response {
     return NextResponse.rewrite(url);
   };
   const [first = '', slug, window, ...rest] = parts;
-  if (parts.length === 0) return rewrite(HUB_PAGE);
+  if (parts.length === 0) return (await sliceViewBusy('hub', false)) ?? rewrite(HUB_PAGE);
   if (parts.length === 1) {
-    if (`${RANKINGS_PATH}/${first}` === HUB_PAGE) return NextResponse.next();
+    if (`${RANKINGS_PATH}/${first}` === HUB_PAGE) return (await sliceViewBusy('hub', false)) ?? NextResponse.next();
     return isSliceFamily(first) ? NextResponse.redirect(new URL(familyHref(first), request.nextUrl.origin), 308) : notFound(request);
   }
   const slice = sliceOf(first, slug!);
   if (!slice || rest.length > 0) return notFound(request);
   const offered = (name: string) => isSliceWindowName(name) && windowNamesOf(slice).includes(name);
-  if (window !== undefined) return offered(window) ? NextResponse.next() : notFound(request);
-  const asked = searchParams.get('window') ?? DEFAULT_SLICE_WINDOW;
-  return isSliceWindowName(asked) && offered(asked) ? rewrite(slicePagePath(slice, asked)) : notFound(request);
+  const asked = window ?? searchParams.get('window') ?? DEFAULT_SLICE_WINDOW;
+  if (!isSliceWindowName(asked) || !offered(asked)) return notFound(request);
+  const busy = await sliceViewBusy({ board: slice }, false);
+  return busy ?? (window === undefined ? rewrite(slicePagePath(slice, asked)) : NextResponse.next());
 }
 
 /** Where the hub renders (`app/(site)/rankings/[family]`, with every family): a dynamic segment, so a build makes no upstream call for it. */
 const HUB_PAGE = `${RANKINGS_PATH}/all`;
+const API_SLICE_PATH = /^\/api\/rankings\/([^/]+)\/([^/]+)\/?$/;
 
 const ARCHIVE_MONTH_PATH = /^\/models\/archive\/([^/]+)\/?$/;
 const WINDOW_PATH = /^\/models\/window\/([^/]*)\/?$/;

@@ -12,8 +12,11 @@ const KEY = Symbol.for('tokenboard.viewAdmission');
 export interface ViewRequests {
   /** The quota partition that pays for the view. */
   partition: Partition;
-  /** Per window the view reads: its first page and the page after it (needed only if the first is full). */
-  calls: { first: string; next: string }[];
+  /**
+   * Per request the view starts with: its key (`first`) and, for a paged request, the page after it
+   * (needed only if the first is full; lib/boards/apps/view-requests.ts).
+   */
+  calls: { first: string; next?: string }[];
   /**
    * The first pages are expected full (an unfiltered view lists far more apps than a page holds), so
    * the next pages must be paid too; otherwise they are reserved only if there is room.

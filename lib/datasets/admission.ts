@@ -22,11 +22,11 @@ export function createViewAdmission(options: { governor: QuotaGovernor; cache: R
     const firstHeld = await heldEach(view.calls.map((call) => call.first));
     if (firstHeld.every(Boolean) || (await heldAll(view.before))) return { ok: true };
     const missing = view.calls.filter((_, i) => !firstHeld[i]);
-    const required = missing.flatMap((call) => (view.full ? [call.first, call.next] : [call.first]));
+    const required = missing.flatMap((call) => (view.full && call.next ? [call.first, call.next] : [call.first]));
     const decision = await options.governor.reserve(view.partition, required, options.waitMs);
     if (decision.ok) {
       // A page after the first, if there turns out to be one, is paid when it is reached (within the visitor wait).
-      if (!view.full) for (const call of missing) await options.governor.reserve(view.partition, [call.next]);
+      if (!view.full) for (const call of missing) if (call.next) await options.governor.reserve(view.partition, [call.next]);
       return decision;
     }
     const episode = `${view.partition}:${decision.scope}`;

@@ -6,7 +6,9 @@ import { formatDay, formatRange } from '../../format';
 import { modelLabel } from '../../model-name';
 import { breadcrumbJsonLd, datasetJsonLd, listNames, pageMetadata, type Crumb } from '../../seo';
 import { FAMILY_LABELS, sliceOf, type Slice } from './slices';
-import { RANKINGS_PATH, sliceHref, slicesDownloadHref } from './board';
+import { socialImage } from '../../og/metadata';
+import { RANKINGS_PATH, sliceHref, sliceOgImageHref, slicesDownloadHref } from './board';
+import { sliceCardAlt } from './card';
 import { familyHref } from './url';
 import { hubSummaries, loadSliceView, loadSliceWeeks, type SliceView } from './view';
 import { DEFAULT_SLICE_WINDOW, isSliceWindowName, SLICE_WINDOW_LABELS, windowNamesOf, type SliceWindowName } from './windows';
@@ -70,6 +72,8 @@ export async function slicePageMetadata(slice: Slice, window: SliceWindowName): 
     title: `${boardTitle(slice)} — ${SLICE_WINDOW_LABELS[window].short} to ${formatDay(board.range.end)}`,
     description: `${slice.meaning} The AI models that used the most ${slice.sampled ? '(estimated) ' : ''}tokens on OpenRouter over ${period}${leaders.length ? `, led by ${listNames(leaders)}` : ''}; data through ${formatDay(dataDay)}.`,
     path: sliceHref(slice, window),
+    // One card per slice (its last completed week), whichever window the page shows.
+    image: socialImage(sliceOgImageHref(slice), await sliceCardAlt(slice)),
   });
 }
 

@@ -44,7 +44,7 @@ test('the hub shows every board at a glance, by family in reading order, each wi
   for (const id of ['use-case/programming', 'context/1m']) {
     const slice = sliceById(id)!;
     const board = await apiBoard(page.request, `/api/rankings/${id}`);
-    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: new RegExp(`^${slice.label}`) }) });
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: new RegExp(`^${slice.label}( estimated)?$`) }) });
     const top = card.getByRole('list').getByRole('listitem');
     await expect(top).toHaveCount(5);
     await expect(top.first().getByRole('link')).toHaveAttribute('href', `/models/${board.rows[0]!.permaslug}`);
@@ -61,11 +61,12 @@ for (const { path, id } of BOARDS) {
     expect(board.rows.length).toBeGreaterThan(5);
 
     await page.goto(path);
-    await expect(page.getByRole('heading', { level: 1 })).toContainText(slice.sampled ? 'estimated' : slice.label.split(' ')[0]!);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(slice.family === 'context' ? slice.label : slice.label.toLowerCase());
+    await expect(page.getByRole('heading', { level: 1 }).getByText('estimated', { exact: true })).toHaveCount(slice.sampled ? 1 : 0);
     await expect(page.getByText(slice.meaning)).toBeVisible();
     const nav = page.getByRole('navigation', { name: 'Time window' });
     await expect(nav.getByRole('link')).toHaveText(windowNamesOf(slice).map((w) => ({ day: 'Day', week: 'Week', '4-weeks': '4 weeks', '30-days': '30 days' })[w]));
-    await expect(nav.getByRole('link', { name: 'Week' })).toHaveAttribute('aria-current', 'page');
+    await expect(nav.getByRole('link', { name: 'Week', exact: true })).toHaveAttribute('aria-current', 'page');
 
     const table = page.getByRole('table', { name: new RegExp(`^Models by ${slice.sampled ? 'estimated ' : ''}tokens, ${slice.label}`) });
     await expect(table.locator('thead th').nth(2)).toHaveText(slice.sampled ? 'Est. tokens' : 'Tokens');
@@ -114,12 +115,14 @@ test('a model page says where the model ranks, linking to each board', async ({ 
   const leader = board.rows[0]!.permaslug;
   await page.goto(`/models/${leader}`);
   const section = page.getByRole('region', { name: 'Where it ranks' });
-  const table = section.getByRole('table', { name: /^Where .+ ranks by use case, language, context length and modality/ });
-  const row = table.getByRole('row').filter({ has: page.getByRole('link', { name: '1M context', exact: true }) });
-  await expect(row.getByRole('cell').first()).toHaveText(`1 of ${board.rows.length}`);
-  await expect(row.getByRole('link')).toHaveAttribute('href', '/rankings/context/1m');
-  // Rows follow the hub's order: use cases first, modalities last.
-  const boards = await table.getByRole('rowheader').getByRole('link').allTextContents();
+  const entry = section.getByRole('listitem').filter({ has: page.getByRole('link', { name: '1M context', exact: true }) });
+  await expect(entry).toHaveText(new RegExp(`^1M context #1 of ${board.rows.length} · ${(board.rows[0]!.shareBp / 100).toFixed(1)}%$`));
+  await expect(entry.getByRole('link')).toHaveAttribute('href', '/rankings/context/1m');
+  // Context lengths are exact; use cases and languages say they are estimates.
+  await expect(section.getByText('Context length', { exact: true })).toBeVisible();
+  await expect(section.getByText(/^(Use cases|Languages) \(estimated\)$/)).not.toHaveCount(0);
+  // Entries follow the hub's order: use cases first, modalities last.
+  const boards = await section.getByRole('listitem').getByRole('link').allTextContents();
   const order = SLICES.map((s) => s.label);
   expect([...boards].sort((a, b) => order.indexOf(a) - order.indexOf(b))).toEqual(boards);
 });

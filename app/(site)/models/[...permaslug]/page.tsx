@@ -45,7 +45,8 @@ export default async function ModelPage({ params }: PageProps) {
         <section aria-labelledby="slices-heading" className="section">
           <h2 id="slices-heading">Where it ranks</h2>
           <p className="muted">
-            By use case, language, context length and modality, last completed week. Use cases and languages are estimates. <Link href={RANKINGS_PATH} prefetch={false}>All rankings →</Link>
+            {`Rank and share of each board's tokens, ${slices.period} (UTC, the last completed week). `}
+            <Link href={RANKINGS_PATH} prefetch={false}>All rankings →</Link>
           </p>
           <WhereItRanks ranks={slices.ranks} name={name.name} period={slices.period} />
           <Citation source="rankings-daily" dataSource={source} asOf={slices.asOf} caveat={false} />
