@@ -14,7 +14,11 @@ export interface HubBoard {
   summary: { leader: SliceLeaderboardRow | null; top: SliceLeaderboardRow[] } | null;
 }
 
-/** Every board at a glance, by family in the order a reader expects: its leader and first five, with links. */
+/**
+ * Every board at a glance, by family in the order a reader expects: its leader and first five, with links.
+ * 120 model links on one page, each sent twice (HTML and React's payload): each is a link and a share,
+ * nothing more (a board's meaning is on its own page).
+ */
 export function HubBoards({ boards }: { boards: readonly HubBoard[] }) {
   return (
     <>
@@ -32,15 +36,14 @@ export function HubBoards({ boards }: { boards: readonly HubBoard[] }) {
                     </Link>
                     {slice.sampled ? <EstimatedBadge /> : null}
                   </h3>
-                  <p className="board-card__meaning muted">{slice.meaning}</p>
                   {summary && summary.top.length > 0 ? (
                     <ol className="board-card__top">
                       {summary.top.map((row) => (
                         <li key={row.permaslug}>
                           <Link href={modelHref(row.permaslug)} prefetch={false}>
                             {modelLabel(row.permaslug)}
-                          </Link>{' '}
-                          <span className="num">{formatBasisPoints(row.shareBp)}</span>
+                          </Link>
+                          <span>{formatBasisPoints(row.shareBp)}</span>
                         </li>
                       ))}
                     </ol>
