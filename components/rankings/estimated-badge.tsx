@@ -1,8 +1,9 @@
-/** Marks figures that are upsampled estimates from a sample of requests, not counts (use cases and languages). */
+/**
+ * Marks figures that are upsampled estimates from a sample of requests, not counts (use cases and
+ * languages); the page around it says so in words once (it appears 14 times on the hub).
+ */
 export function EstimatedBadge() {
   return (
-    <span className="badge badge--estimated" title="Weekly estimate upsampled from a sample of requests, not a count">
-      estimated
-    </span>
+    <span className="badge badge--estimated">estimated</span>
   );
 }

@@ -39,7 +39,7 @@ export function HubBoards({ boards }: { boards: readonly HubBoard[] }) {
                   {summary && summary.top.length > 0 ? (
                     <ol className="board-card__top">
                       {summary.top.map((row) => (
-                        <li key={row.permaslug}>
+                        <li key={row.rank}>
                           <Link href={modelHref(row.permaslug)} prefetch={false}>
                             {modelLabel(row.permaslug)}
                           </Link>

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Lighthouse (12.2.3, mobile defaults, Debian Chromium) and the Nu Html Checker (vnu-jar, system Java) on
-// the five pages the SEO issue names: `/`, `/models`, `/apps`, one model page and one app category page
+// the five pages the SEO issue names: `/`, `/models`, `/apps`, one model page and one app category page,
+// and the rankings hub and one slice board (issue 16)
 // (the first of each in the sitemap). Serves the last `next build` itself with `next start`.
 //
 // Gates, per page: SEO, Accessibility and Best Practices 100 and Performance ≥ PERFORMANCE_GATE on the median of
@@ -23,7 +24,7 @@ const arg = (name, fallback) => {
 };
 const port = Number(arg('port', 3100));
 const runs = Number(arg('runs', 5));
-const only = arg('pages', ''); // `--pages /models,/apps` while working on them; CI audits the five
+const only = arg('pages', ''); // `--pages /models,/apps` while working on them; CI audits the seven
 const origin = `http://127.0.0.1:${port}`;
 const artifacts = path.join(root, 'tests/.artifacts/site-audit');
 mkdirSync(artifacts, { recursive: true });
@@ -55,14 +56,15 @@ async function waitForServer() {
   throw new Error(`next start did not answer on ${origin}`);
 }
 
-/** `/`, `/models`, `/apps`, then the sitemap's first model page and first app category page. */
+/** `/`, `/models`, `/apps`, then the sitemap's first model page and first app category page, the rankings hub and its first board. */
 async function pagesToAudit() {
   const sitemap = await (await fetch(`${origin}/sitemap.xml`)).text();
   const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
   const model = paths.find((p) => /^\/models\/(?!archive\/)[^/]+\/[^/]+$/.test(p));
   const category = paths.find((p) => /^\/apps\/[^/]+$/.test(p));
-  if (!model || !category) throw new Error('the sitemap lists no model page or no app category page');
-  return ['/', '/models', '/apps', model, category];
+  const board = paths.find((p) => /^\/rankings\/[^/]+\/[^/]+$/.test(p));
+  if (!model || !category || !board) throw new Error('the sitemap lists no model page, app category page or slice board');
+  return ['/', '/models', '/apps', model, category, '/rankings', board];
 }
 
 function median(results) {

@@ -6,6 +6,7 @@ const PAGES = [
   { path: '/models', table: /^Models by tokens/ },
   { path: '/apps', table: /^Popular apps by tokens/ },
   { path: '/apps/coding', table: /^Popular apps in Coding by tokens/ },
+  { path: '/rankings/context/1m', table: /^Models by tokens, 1M context/ },
 ] as const;
 
 /**
@@ -19,7 +20,12 @@ const BUDGETS: Record<string, { htmlBytes: number; elements: number }> = {
   '/models': { htmlBytes: 63_000, elements: 500 },
   '/apps': { htmlBytes: 49_000, elements: 470 },
   '/apps/coding': { htmlBytes: 48_000, elements: 400 },
-  model: { htmlBytes: 48_000, elements: 280 },
+  // "Where it ranks" (issue 16) added about 5 kB and 45 elements for a model on 20 boards.
+  model: { htmlBytes: 54_000, elements: 330 },
+  // 24 boards with their top 5: 120 model links, each sent twice. Above the goal, as /models is.
+  '/rankings': { htmlBytes: 76_000, elements: 590 },
+  '/rankings/context/1m': { htmlBytes: 57_000, elements: 425 },
+  '/rankings/use-case/programming': { htmlBytes: 60_000, elements: 435 },
 };
 
 async function firstModelPath(page: Page): Promise<string> {
