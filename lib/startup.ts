@@ -14,17 +14,11 @@ export function checkConfigOrExit(): void {
 }
 
 /**
- * Loads the model history, then every slice board's, in the background as the server starts, so the first visitor does not wait
+ * Loads the model history in the background as the server starts, so the first visitor does not wait
  * for it, and a cold start during an upstream outage is known (503) before anyone asks. Its upstream
  * calls are background ones: they leave most of the minute to the first visitors.
  */
 export function warmUp(): void {
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
-  void import('./boards/models/history')
-    .then(({ readModelHistory }) => readModelHistory({ background: true }))
-    .catch(() => undefined)
-    // Then the 24 slice boards, one after another (lib/boards/slices/history.ts): the model history first.
-    .then(() => import('./boards/slices/history'))
-    .then(({ warmSlices }) => warmSlices())
-    .catch(() => undefined);
+  void import('./boards/models/history').then(({ readModelHistory }) => readModelHistory({ background: true })).catch(() => undefined);
 }

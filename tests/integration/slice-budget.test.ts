@@ -160,7 +160,7 @@ describe(`a cold start of the 24 slices on ${COLD_DAY}`, () => {
   });
 });
 
-describe('the warm-up at the real limits (30 a minute, 500 a day), then one data day after another', () => {
+describe('a background cold start at the real limits (30 a minute, 500 a day), then one data day after another', () => {
   // Sunday 2025-12-28 ends both the exact slices' second 26-week block and the sampled slices' first
   // 52-week one (2024-12-30 + 2 × 182 = + 364 days): on Monday the exact slices open a new block, on
   // Sunday 2026-01-04 the sampled ones.

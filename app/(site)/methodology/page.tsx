@@ -62,13 +62,32 @@ export default function MethodologyPage() {
         <li>Token totals arrive as exact decimal strings and stay exact: 1.2T on a page is the exact count rounded; hover it, or download the table, for every digit.</li>
       </ul>
 
+      <h2 id="slices">Rankings by use case, language, context length and modality</h2>
+      <ul>
+        <li>
+          The <Link href="/rankings" prefetch={false}>rankings</Link> rank models within one slice of OpenRouter&apos;s traffic: 12 use cases,
+          natural and programming languages, 5 context lengths and 5 modalities. Shares are of that slice&apos;s own total.
+        </li>
+        <li>
+          Use cases and languages are <strong>estimates</strong>: OpenRouter classifies a sample of requests and upsamples it into weekly
+          totals, so these boards have only whole weeks (Monday to Sunday, UTC), show only completed weeks, and say
+          &ldquo;estimated&rdquo; wherever their figures appear.
+        </li>
+        <li>
+          Context lengths and modalities are exact daily counts, offered for the last day and 30 days as well as the last completed
+          week and 4 weeks; a model&apos;s figure is the sum of the days it was in that day&apos;s top 50 of the slice, as on the model
+          boards.
+        </li>
+      </ul>
+
       <h2 id="tokenizer">Tokens are not all alike</h2>
       <p>{TOKENIZER_CAVEAT}</p>
 
       <h2 id="downloads">Downloads and API</h2>
       <p>
         Every table links a CSV and a JSON file with every row, exact token counts and the citation. The same figures are
-        served as JSON at <code>/api/models?window=week</code> and <code>/api/apps?sort=trending&amp;window=week</code>. The{' '}
+        served as JSON at <code>/api/models?window=week</code>, <code>/api/apps?sort=trending&amp;window=week</code> and{' '}
+        <code>/api/rankings/context/1m?window=30-days</code>. The{' '}
         <Link href={archiveHref()} prefetch={false}>
           monthly archive
         </Link>{' '}

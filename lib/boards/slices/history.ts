@@ -60,9 +60,9 @@ export async function loadSliceData(client: DatasetsClient<BudgetPartition>, sli
   return data;
 }
 
-async function read(slice: Slice, scope: SliceScope, background = false): Promise<SliceData> {
+async function read(slice: Slice, scope: SliceScope): Promise<SliceData> {
   try {
-    const data = await loadSliceData(getDatasets(), slice, scope, { background });
+    const data = await loadSliceData(getDatasets(), slice, scope);
     clearColdOutage();
     return data;
   } catch (error) {
@@ -90,16 +90,7 @@ export async function getSliceWeeks(): Promise<SliceData[]> {
   return all;
 }
 
-/**
- * Fetches every slice's whole history in the background, one slice after another, so that a cold start
- * (68 calls in late 2026) spreads over the minutes and leaves each minute's slots to visitors and core
- * (background calls wait for a free slot; lib/datasets/client.ts). The server's start-up warm-up.
- */
-export async function warmSlices(): Promise<void> {
-  for (const slice of SLICES) await read(slice, 'all', true);
-}
-
-/** Every slice's whole history through `client`, one slice after another (what warmSlices fetches). */
+/** Every slice's whole history through `client`, one slice after another: a cold start of every board (the budget tests). */
 export async function sweepSlices(client: DatasetsClient<BudgetPartition>, options: { background?: boolean } = {}): Promise<SliceData[]> {
   const all: SliceData[] = [];
   for (const slice of SLICES) all.push(await loadSliceData(client, slice, 'all', options));

@@ -8,6 +8,8 @@ async function rankingsDailyCalls(): Promise<number> {
 }
 
 test('every model view, window and 20 model pages are served without a single upstream call', async ({ page, request }) => {
+  // A model page says where the model ranks: every slice's last week, which the hub reads (and holds) too.
+  expect((await request.get('/rankings')).status()).toBe(200);
   const before = await rankingsDailyCalls();
   const board = await (await request.get('/api/models?window=year')).json();
   const models = (board.rows as { permaslug: string }[]).slice(0, 20).map((r) => r.permaslug);
