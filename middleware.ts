@@ -6,12 +6,13 @@ import { authSecret } from './lib/auth/secret';
 import { getConfig } from './lib/env';
 import { coldOutageRetryAfter } from './lib/availability';
 import { embedOfUrl, embedPagePath, isEmbedPath } from './lib/boards';
-import { decodeSegment, DEFAULT_MODELS_WINDOW } from './lib/routes';
+import { decodeSegment, DEFAULT_MODELS_WINDOW, SITE_FEED_FILE } from './lib/routes';
 import { APPS_API_PARAMS, validateAppsQuery } from './lib/boards/apps/query';
 import type { AppsQuery } from './lib/boards/apps/types';
 import { appsViewRequests } from './lib/boards/apps/view-requests';
 import { parseQuery } from './lib/query';
 import { admitView, type ViewRequests } from './lib/view-admission';
+
 import { sliceViewRequests, type SliceViewScope } from './lib/boards/slices/view-requests';
 import { isUnknownModel } from './lib/known-models';
 import { isRoutedPath, NOT_FOUND_PATH } from './lib/routed-paths';
@@ -92,6 +93,11 @@ export async function middleware(request: NextRequest) {
   }
   const windowPath = WINDOW_PATH.exec(pathname)?.[1];
   if (windowPath !== undefined && !isWindowName(decodeSafely(windowPath))) return notFound(request);
+  if (pathname === '/feed.xml') {
+    const url = request.nextUrl.clone();
+    url.pathname = `/feed/${SITE_FEED_FILE}`;
+    return NextResponse.rewrite(url);
+  }
   if (pathname === '/models') {
     const window = searchParams.get('window') ?? DEFAULT_MODELS_WINDOW;
     if (!isWindowName(window)) return notFound(request);

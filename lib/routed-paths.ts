@@ -17,6 +17,7 @@ const ROUTED = new Set([
   'embed',
   'og',
   'feed.xml',
+  'feed',
   'sitemap.xml',
   'robots.txt',
   'manifest.webmanifest',

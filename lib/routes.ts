@@ -8,6 +8,9 @@ export function modelsHref(window: WindowName = DEFAULT_MODELS_WINDOW): string {
   return window === DEFAULT_MODELS_WINDOW ? '/models' : `/models?window=${window}`;
 }
 
+/** Where `/feed.xml` renders (`app/feed/[file]`; middleware.ts rewrites it there, so no build prerenders it). */
+export const SITE_FEED_FILE = 'site.xml';
+
 /** The JSON API of a models window: every rank the page shows and the rest. */
 export function modelsApiHref(window: WindowName): string {
   return `/api/models?window=${window}`;
