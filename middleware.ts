@@ -19,7 +19,7 @@ import { isRoutedPath, NOT_FOUND_PATH } from './lib/routed-paths';
 import { RANKINGS_PATH } from './lib/boards/slices/board';
 import { familyHref, slicePagePath } from './lib/boards/slices/url';
 import { isSliceFamily, sliceOf } from './lib/boards/slices/slices';
-import { DEFAULT_SLICE_WINDOW, isSliceWindowName, windowNamesOf } from './lib/boards/slices/windows';
+import { DEFAULT_SLICE_WINDOW, isSliceWindowName, readSliceWindow, windowNamesOf } from './lib/boards/slices/windows';
 import { isArchiveMonth } from './lib/rankings/archive';
 import { currentDataDay, isWindowName } from './lib/utc-day';
 import { ApiRateLimiter, clientOf, EXEMPT_API_PATHS } from './lib/rate-limit';
@@ -71,7 +71,8 @@ export async function middleware(request: NextRequest) {
   if (apiSlice) {
     // An unknown slice or a bad parameter is the route's 404 or 400 to give, at no cost.
     const slice = sliceOf(decodeSafely(apiSlice[1]!), decodeSafely(apiSlice[2]!));
-    const busy = slice ? await sliceViewBusy({ board: slice }, true) : undefined;
+    const valid = slice && parseQuery(searchParams, ['window'], ({ window }) => readSliceWindow(slice, window)).ok;
+    const busy = slice && valid ? await sliceViewBusy({ board: slice }, true) : undefined;
     if (busy) return busy;
   }
   const month = ARCHIVE_MONTH_PATH.exec(pathname)?.[1];
