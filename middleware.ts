@@ -12,7 +12,6 @@ import type { AppsQuery } from './lib/boards/apps/types';
 import { appsViewRequests } from './lib/boards/apps/view-requests';
 import { parseQuery } from './lib/query';
 import { admitView, type ViewRequests } from './lib/view-admission';
-
 import { sliceViewRequests, type SliceViewScope } from './lib/boards/slices/view-requests';
 import { isUnknownModel } from './lib/known-models';
 import { isRoutedPath, NOT_FOUND_PATH } from './lib/routed-paths';

@@ -1,9 +1,11 @@
 import { expect, request as playwrightRequest, test } from '@playwright/test';
 import { APP_CATEGORIES } from '../../../lib/datasets/endpoints/app-rankings/values';
+import { SLICES } from '../../../lib/boards/slices/slices';
+import { sliceRequests } from '../../../lib/boards/slices/windows';
 import { apiUrl, expectedCalls, fakeRequests, waitForMinuteBudget, type View } from '../live/apps-views';
 
 // A flood over every public URL and valid parameter combination: the upstream sees only the distinct
-// views, each once, and never a 429. The views are first touched once each, at the pace the minute
+// views, each once, and never a 429. The views (app views, then the slice boards) are first touched once each, at the pace the minute
 // budget allows (as real visitors would spread them); then 10,000 requests over all combinations.
 // Its own stage, after the live suite on the same build and data (run-all.mjs): the views it touches are
 // datasets that the live suite's whole-day staff refresh would otherwise have to fetch again.
@@ -46,6 +48,15 @@ test('10,000 requests over every public URL: no upstream 429, upstream calls onl
     for (const pageSize of [25, 50]) {
       for (let page = 1; page <= Math.ceil((pageCount * 25) / pageSize); page += 1) urls.push(apiUrl(view, page, pageSize), pagePath(view, page, pageSize));
     }
+  }
+  // Each slice board once: its whole history, which its windows, the hub and the model pages' "Where it
+  // ranks" read too (their requests are a subset of the board's), at the pace the minute budget allows.
+  for (const slice of SLICES) {
+    const calls = sliceRequests(slice, dataDay).length;
+    await waitForMinuteBudget(request, calls);
+    const url = `/api/rankings/${slice.family}/${slice.slug}`;
+    expect((await request.get(url)).status(), url).toBe(200);
+    expected += calls;
   }
   const sitemap = await (await request.get('/sitemap.xml')).text();
   urls.push(...[...sitemap.matchAll(/<loc>https?:\/\/[^/<]+([^<]*)<\/loc>/g)].map((m) => m[1] || '/'));
